@@ -1,0 +1,59 @@
+# The command index of fcrin-press. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+INSTALLED := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+PO_FILES := $(shell find locale home news networks -name django.po 2>/dev/null)
+MO_FILES := $(PO_FILES:.po=.mo)
+ADDRESS ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages run test lint format translations clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(INSTALLED) ## Create .venv and install the pinned dependencies
+
+%.mo: %.po
+	$(MANAGE) compilemessages --ignore=.venv > /dev/null
+
+messages: $(INSTALLED) $(MO_FILES) ## Compile the translation catalogues
+
+run: messages ## Set everything up and serve the site on http://$(ADDRESS) (SQLite by default)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_initial_data
+	$(MANAGE) ensure_superuser
+	$(MANAGE) runserver $(ADDRESS)
+
+test: messages ## Run the whole test suite (browser tests need /usr/bin/chromium)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED) ## Check code style (ruff) and template indentation (djhtml)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(find fcrin_site home news networks -name '*.html' 2>/dev/null)
+
+format: $(INSTALLED) ## Fix code style and template indentation
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(find fcrin_site home news networks -name '*.html' 2>/dev/null)
+
+translations: $(INSTALLED) ## Extract UI strings into every catalogue, then compile them
+	$(MANAGE) makemessages --locale=fr --no-location --ignore=.venv --ignore=news --ignore=networks --ignore=tests --ignore=static
+	@# The reusable apps carry their own catalogues, so that another site installing them gets them too.
+	@for app in news networks; do \
+		if [ -d $$app ]; then mkdir -p $$app/locale && (cd $$app && ../$(BIN)/python ../manage.py makemessages --locale=fr --no-location); fi; \
+	done
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean: ## Remove the virtualenv, the SQLite database and built files
+	rm -rf $(VENV) db.sqlite3 static $(MO_FILES)

@@ -1,0 +1,9 @@
+"""Demo content for the F-CRIN press office, in French with English translations.
+
+Each step is a function taking a :class:`DemoContext`; later features append their own step
+to ``STEPS`` in the order their content depends on each other.
+"""
+
+from . import site
+
+STEPS = [site.load]

@@ -1,0 +1,44 @@
+from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+
+from home.models import HomePage
+from news.models import Topic
+
+
+class LocaleFactory(factory.django.DjangoModelFactory):
+    language_code = "fr"
+
+    class Meta:
+        model = Locale
+        django_get_or_create = ["language_code"]
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Espace presse de F-CRIN"
+    slug = "accueil"
+    standfirst = "Communiqués, contacts et réseaux."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = HomePage
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thématique {n}")
+    slug = factory.Sequence(lambda n: f"thematique-{n}")
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = Topic
+
+
+def publish_translation(page, language_code, **fields):
+    """The page's translation into ``language_code``, with ``fields`` set, published."""
+    translation = page.copy_for_translation(LocaleFactory(language_code=language_code))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation

@@ -1,0 +1,71 @@
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("", "/fr/"), ("fr-FR,fr;q=0.9", "/fr/"), ("en-GB,en;q=0.8", "/en/"), ("de-DE,de;q=0.9", "/fr/")],
+)
+def test_root_redirects_by_accept_language(client, home, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize(("path", "lang", "title"), [("/fr/", "fr", "Espace presse de F-CRIN"), ("/en/", "en", "F-CRIN press office")])
+def test_home_page_in_each_language(client, home, path, lang, title):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == lang
+    assert html.h1.get_text(strip=True) == title
+
+
+def test_home_pages_link_each_other_with_hreflang(client, home):
+    for path, other in [("/fr/", "/en/"), ("/en/", "/fr/")]:
+        links = {
+            link["hreflang"]: link["href"] for link in soup(client.get(path)).find_all("link", rel="alternate", hreflang=True)
+        }
+        assert links == {
+            "fr": "http://testserver/fr/",
+            "en": "http://testserver/en/",
+            "x-default": "http://testserver/fr/",
+        }, path
+        assert links[other.strip("/")].endswith(other)
+
+
+def test_language_switcher_goes_to_the_translation(client, home):
+    switcher = soup(client.get("/fr/")).select_one("header .language-selector")
+
+    assert switcher.select_one("[aria-current]").get_text(" ", strip=True).startswith("FR")
+    assert switcher.select_one('a[data-language="en"]')["href"] == "/en/"
+
+
+def test_language_switcher_falls_back_to_the_nearest_translated_ancestor(client, home):
+    from tests.factories import HomePageFactory
+
+    # A French-only page: there is no English version to link to, so the switcher offers the English home.
+    untranslated = HomePageFactory.build(title="Seulement en français", slug="seulement-fr", locale=home["fr"].locale)
+    home["fr"].add_child(instance=untranslated)
+    untranslated.save_revision().publish()
+
+    response = client.get("/fr/seulement-fr/")
+
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.select_one('header a[data-language="en"]')["href"] == "/en/"
+    assert {link["hreflang"] for link in html.find_all("link", rel="alternate", hreflang=True)} == {"fr", "x-default"}
+    assert client.get("/en/").status_code == 200
+
+
+def test_french_is_the_default_for_ui_strings(client, home):
+    assert "Aller au contenu principal" in soup(client.get("/fr/")).select_one(".skip-link").get_text()
+    assert "Skip to main content" in soup(client.get("/en/")).select_one(".skip-link").get_text()
