@@ -2,7 +2,8 @@
 
 from collections import Counter
 
-from wagtail.models import DraftStateMixin
+from modelcluster.fields import ParentalKey
+from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -22,17 +23,29 @@ def _keyed_strings(segments):
     return keyed
 
 
+def _align_child_keys(source_obj, translated_obj):
+    """Give translatable child objects (orderables) the translation keys of their source, by position."""
+    for relation in source_obj._meta.related_objects:
+        if isinstance(relation.remote_field, ParentalKey) and issubclass(relation.related_model, TranslatableMixin):
+            accessor = relation.get_accessor_name()
+            for source_child, child in zip(
+                getattr(source_obj, accessor).all(), getattr(translated_obj, accessor).all(), strict=True
+            ):
+                child.translation_key = source_child.translation_key
+
+
 def translate(source_obj, locale, translated_obj, publish=True):
     """Create ``locale``'s translation of ``source_obj`` from ``translated_obj``.
 
     ``translated_obj`` is an unsaved instance shaped like the source (same StreamField block
-    ids, same related objects) whose text is in the target language. Every source string gets
+    ids, same related objects, child objects in the same order) whose text is in the target language. Every source string gets
     a manual ``StringTranslation``, so the result is what a translator would have produced in
     the admin, and editors can later sync it like any other translation.
     """
     source, _created = TranslationSource.update_or_create_from_instance(source_obj)
     Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
 
+    _align_child_keys(source_obj, translated_obj)
     translated = _keyed_strings(s for s in extract_segments(translated_obj) if isinstance(s, StringSegmentValue))
     seen = Counter()
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context").order_by("order"):
