@@ -1,7 +1,9 @@
-import pytest
 from django.core.management import call_command
+
 from wagtail.models import Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
+
+import pytest
 
 from home.models import HomePage
 

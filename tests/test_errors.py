@@ -30,7 +30,9 @@ def test_bad_input_gets_a_clear_answer_in_the_visitors_language(client, home, pa
     assert b"<script>" not in response.content
 
 
-@pytest.mark.parametrize(("accept_language", "lang", "heading"), [("en", "en", "Page not found"), ("fr", "fr", "Page introuvable")])
+@pytest.mark.parametrize(
+    ("accept_language", "lang", "heading"), [("en", "en", "Page not found"), ("fr", "fr", "Page introuvable")]
+)
 def test_unknown_language_prefix_ends_in_a_404_in_the_visitors_language(client, home, accept_language, lang, heading):
     response = client.get("/de/", headers={"accept-language": accept_language}, follow=True)
 

@@ -19,7 +19,9 @@ def test_root_redirects_by_accept_language(client, home, accept_language, expect
     assert response["Location"] == expected
 
 
-@pytest.mark.parametrize(("path", "lang", "title"), [("/fr/", "fr", "Espace presse de F-CRIN"), ("/en/", "en", "F-CRIN press office")])
+@pytest.mark.parametrize(
+    ("path", "lang", "title"), [("/fr/", "fr", "Espace presse de F-CRIN"), ("/en/", "en", "F-CRIN press office")]
+)
 def test_home_page_in_each_language(client, home, path, lang, title):
     response = client.get(path)
 
@@ -32,7 +34,8 @@ def test_home_page_in_each_language(client, home, path, lang, title):
 def test_home_pages_link_each_other_with_hreflang(client, home):
     for path, other in [("/fr/", "/en/"), ("/en/", "/fr/")]:
         links = {
-            link["hreflang"]: link["href"] for link in soup(client.get(path)).find_all("link", rel="alternate", hreflang=True)
+            link["hreflang"]: link["href"]
+            for link in soup(client.get(path)).find_all("link", rel="alternate", hreflang=True)
         }
         assert links == {
             "fr": "http://testserver/fr/",
@@ -69,3 +72,16 @@ def test_language_switcher_falls_back_to_the_nearest_translated_ancestor(client,
 def test_french_is_the_default_for_ui_strings(client, home):
     assert "Aller au contenu principal" in soup(client.get("/fr/")).select_one(".skip-link").get_text()
     assert "Skip to main content" in soup(client.get("/en/")).select_one(".skip-link").get_text()
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "10 mai 2026"), ("en", "10 May 2026")])
+def test_dates_read_naturally_in_each_language(language, expected):
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(language):
+        rendered = Template("{{ day|date }}").render(Context({"day": datetime.date(2026, 5, 10)}))
+
+    assert rendered == expected

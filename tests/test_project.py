@@ -5,9 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.conf import settings
+
 import polib
 import pytest
-from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(p for p in ROOT.glob("*/locale/fr/LC_MESSAGES/django.po") if ".venv" not in p.parts) + [
