@@ -1,0 +1,3 @@
+from .topics import Topic
+
+__all__ = ["Topic"]
