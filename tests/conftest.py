@@ -29,3 +29,13 @@ def home(root_page, locales):
         fr_home, "en", title="F-CRIN press office", slug="home", standfirst="Releases, contacts and networks."
     )
     return {"fr": fr_home, "en": en_home}
+
+
+@pytest.fixture
+def network_index(home):
+    """The networks directory under each home page: /fr/reseaux/ and /en/networks/."""
+    from tests.factories import NetworkIndexPageFactory
+
+    fr_index = NetworkIndexPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_index = publish_translation(fr_index, "en", title="Networks", slug="networks")
+    return {"fr": fr_index, "en": en_index}
