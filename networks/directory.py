@@ -8,8 +8,6 @@ from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from wagtail.models import Locale
-
 from news.models import Topic
 
 from .models import CareProtocol, NetworkIndexPage, NetworkKind, NetworkPage, NetworkTopic
@@ -39,9 +37,10 @@ def figures(networks):
     return {"total": sum(counts.values()), "by_kind": by_kind}
 
 
-def live_networks(locale=None):
-    locale = locale or Locale.get_active()
-    return NetworkPage.objects.live().public().filter(locale=locale)
+def live_networks(language_code=None):
+    # By language code rather than Locale.get_active(), which would cost a query of its own.
+    language_code = language_code or translation.get_language()
+    return NetworkPage.objects.live().public().filter(locale__language_code=language_code)
 
 
 def _with_cards(networks):
@@ -102,7 +101,7 @@ def topic_context(index, topic, request):
         .public()
         .filter(locale_id=index.locale_id, pk__in=NetworkTopic.objects.filter(topic=topic).values("page_id"))
     )
-    protocols = CareProtocol.objects.filter(disease=topic).select_related("document").order_by("title")
+    protocols = CareProtocol.objects.filter(disease=topic).select_related("disease", "document").order_by("title")
     return {
         "topic": topic,
         "networks": _cards(_with_cards(networks), index, request),
