@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "fcrin_site.middleware.RejectMalformedRequestMiddleware",
+    "fcrin_site.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,3 +146,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Page cache (fcrin_site/pagecache.py): anonymous GETs of public pages, feeds, calendars and vCards,
+# made stale by any publication. Views that must never be shared (embargo preview links…) live under
+# an excluded prefix or set `response.no_page_cache = True` or `Cache-Control: private`.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 600
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
