@@ -46,9 +46,9 @@ class PressRoomPage(Page):
             .public()
             .filter(
                 locale_id=self.locale_id,
-                translation_key__in=Page.objects.filter(
-                    press_release_links__page__in=releases.values("pk")
-                ).values("translation_key"),
+                translation_key__in=Page.objects.filter(press_release_links__page__in=releases.values("pk")).values(
+                    "translation_key"
+                ),
             )
             .order_by("title")
         )
