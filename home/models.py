@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from news.models import PressReleasePage, PressRoomPage
+
 
 class HomePage(Page):
     standfirst = models.TextField(
@@ -18,6 +20,8 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
 
+    latest_releases_count = 3
+
     class Meta:
         verbose_name = _("home page")
 
@@ -29,4 +33,12 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["press_room"] = PressRoomPage.objects.child_of(self).live().public().first()
+        context["latest_releases"] = (
+            PressReleasePage.objects.descendant_of(self)
+            .published()
+            .newest_first()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")[: self.latest_releases_count]
+        )
         return context
