@@ -39,3 +39,12 @@ def press_room(home):
         fr_room, "en", title="Press releases", slug="press-releases", introduction="Releases from F-CRIN."
     )
     return {"fr": fr_room, "en": en_room}
+
+
+def network_index(home):
+    """The networks directory under each home page: /fr/reseaux/ and /en/networks/."""
+    from tests.factories import NetworkIndexPageFactory
+
+    fr_index = NetworkIndexPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_index = publish_translation(fr_index, "en", title="Networks", slug="networks")
+    return {"fr": fr_index, "en": en_index}
