@@ -5,6 +5,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from news.awareness.calendar import next_day as next_awareness_day
+from news.models import AwarenessDayPage
+
 
 class HomePage(Page):
     standfirst = models.TextField(
@@ -29,4 +32,6 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
+        days = AwarenessDayPage.objects.live().public().filter(locale_id=self.locale_id).prefetch_related("dates")
+        context["next_awareness_day"] = next_awareness_day(days)
         return context

@@ -29,3 +29,13 @@ def home(root_page, locales):
         fr_home, "en", title="F-CRIN press office", slug="home", standfirst="Releases, contacts and networks."
     )
     return {"fr": fr_home, "en": en_home}
+
+
+@pytest.fixture
+def awareness_calendar(home):
+    """The French awareness-day calendar under the home page, with its published English translation."""
+    from tests.factories import AwarenessCalendarPageFactory
+
+    fr_calendar = AwarenessCalendarPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_calendar = publish_translation(fr_calendar, "en", title="Awareness days", slug="awareness-days")
+    return {"fr": fr_calendar, "en": en_calendar}

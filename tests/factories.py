@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 
 from home.models import HomePage
-from news.models import Topic
+from news.models import AwarenessCalendarPage, AwarenessDayPage, Topic
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):
@@ -42,3 +42,27 @@ def publish_translation(page, language_code, **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+class AwarenessCalendarPageFactory(wagtail_factories.PageFactory):
+    title = "Journées de sensibilisation"
+    slug = "journees"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = AwarenessCalendarPage
+
+
+class AwarenessDayPageFactory(wagtail_factories.PageFactory):
+    """A day on a fixed date (10 May unless told); pass ``kind`` and the rule fields for others."""
+
+    title = factory.Sequence(lambda n: f"Journée mondiale {n}")
+    slug = factory.Sequence(lambda n: f"journee-{n}")
+    summary = "Une journée pour faire connaître la recherche."
+    kind = "fixed"
+    month = 5
+    day = 10
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = AwarenessDayPage

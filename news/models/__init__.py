@@ -1,3 +1,25 @@
+from .awareness import (
+    AwarenessCalendarPage,
+    AwarenessDayDate,
+    AwarenessDayKitDocument,
+    AwarenessDayKitImage,
+    AwarenessDayNetwork,
+    AwarenessDayPage,
+    AwarenessDayRelease,
+    AwarenessDayTheme,
+    AwarenessDayTopic,
+)
 from .topics import Topic
 
-__all__ = ["Topic"]
+__all__ = [
+    "AwarenessCalendarPage",
+    "AwarenessDayDate",
+    "AwarenessDayKitDocument",
+    "AwarenessDayKitImage",
+    "AwarenessDayNetwork",
+    "AwarenessDayPage",
+    "AwarenessDayRelease",
+    "AwarenessDayTheme",
+    "AwarenessDayTopic",
+    "Topic",
+]
