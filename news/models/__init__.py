@@ -9,6 +9,18 @@ from .awareness import (
     AwarenessDayTheme,
     AwarenessDayTopic,
 )
+from .boilerplates import Boilerplate
+from .contacts import PressContact
+from .press_room import PressRoomPage
+from .releases import (
+    PressReleaseAttachment,
+    PressReleaseBoilerplate,
+    PressReleaseContact,
+    PressReleaseNetwork,
+    PressReleasePage,
+    PressReleaseTopic,
+)
+from .settings import PressOfficeDefaultBoilerplate, PressOfficeDefaultContact, PressOfficeSettings
 from .topics import Topic
 
 __all__ = [
@@ -21,5 +33,17 @@ __all__ = [
     "AwarenessDayRelease",
     "AwarenessDayTheme",
     "AwarenessDayTopic",
+    "Boilerplate",
+    "PressContact",
+    "PressOfficeDefaultBoilerplate",
+    "PressOfficeDefaultContact",
+    "PressOfficeSettings",
+    "PressReleaseAttachment",
+    "PressReleaseBoilerplate",
+    "PressReleaseContact",
+    "PressReleaseNetwork",
+    "PressReleasePage",
+    "PressReleaseTopic",
+    "PressRoomPage",
     "Topic",
 ]
