@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .awareness.radar import CampaignRadarPanel
 from .models import Boilerplate, PressContact, Topic
 
 
@@ -41,3 +43,8 @@ class PressOfficeViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(TopicViewSet)
 register_snippet(PressOfficeViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaign_radar(request, panels):
+    panels.append(CampaignRadarPanel())
