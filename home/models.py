@@ -5,7 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from news.models import PressReleasePage, PressRoomPage
+from news.awareness.calendar import next_day as next_awareness_day
+from news.models import AwarenessDayPage, PressReleasePage, PressRoomPage
 
 
 class HomePage(Page):
@@ -41,4 +42,7 @@ class HomePage(Page):
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")[: self.latest_releases_count]
         )
+
+        days = AwarenessDayPage.objects.live().public().filter(locale_id=self.locale_id).prefetch_related("dates")
+        context["next_awareness_day"] = next_awareness_day(days)
         return context

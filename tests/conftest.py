@@ -48,3 +48,13 @@ def network_index(home):
     fr_index = NetworkIndexPageFactory(parent=home["fr"], locale=home["fr"].locale)
     en_index = publish_translation(fr_index, "en", title="Networks", slug="networks")
     return {"fr": fr_index, "en": en_index}
+
+
+@pytest.fixture
+def awareness_calendar(home):
+    """The French awareness-day calendar under the home page, with its published English translation."""
+    from tests.factories import AwarenessCalendarPageFactory
+
+    fr_calendar = AwarenessCalendarPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_calendar = publish_translation(fr_calendar, "en", title="Awareness days", slug="awareness-days")
+    return {"fr": fr_calendar, "en": en_calendar}

@@ -6,7 +6,15 @@ import factory
 import wagtail_factories
 
 from home.models import HomePage
-from news.models import Boilerplate, PressContact, PressReleasePage, PressRoomPage, Topic
+from news.models import (
+    AwarenessCalendarPage,
+    AwarenessDayPage,
+    Boilerplate,
+    PressContact,
+    PressReleasePage,
+    PressRoomPage,
+    Topic,
+)
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):
@@ -122,3 +130,27 @@ class CareProtocolFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "networks.CareProtocol"
+
+
+class AwarenessCalendarPageFactory(wagtail_factories.PageFactory):
+    title = "Journées de sensibilisation"
+    slug = "journees"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = AwarenessCalendarPage
+
+
+class AwarenessDayPageFactory(wagtail_factories.PageFactory):
+    """A day on a fixed date (10 May unless told); pass ``kind`` and the rule fields for others."""
+
+    title = factory.Sequence(lambda n: f"Journée mondiale {n}")
+    slug = factory.Sequence(lambda n: f"journee-{n}")
+    summary = "Une journée pour faire connaître la recherche."
+    kind = "fixed"
+    month = 5
+    day = 10
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = AwarenessDayPage

@@ -166,3 +166,8 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
 NETWORKS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 NETWORKS_PARENT_ORGANIZATION = {"name": "F-CRIN", "url": "https://www.fcrin.org/"}
 NEWS_NETWORK_PAGE_TYPES = ["networks.NetworkPage"]
+
+# Awareness days (issue 5): where the calendar may be created, and which page types the days'
+# "related press releases" may link to.
+NEWS_AWARENESS_CALENDAR_PARENT_PAGE_TYPES = ["home.HomePage"]
+NEWS_RELEASE_PAGE_TYPES = ["news.PressReleasePage"]
