@@ -29,3 +29,34 @@ def home(root_page, locales):
         fr_home, "en", title="F-CRIN press office", slug="home", standfirst="Releases, contacts and networks."
     )
     return {"fr": fr_home, "en": en_home}
+
+
+class QueryLog(list):
+    """The SQL of one request; printed one statement a line when a budget assertion fails."""
+
+    def __init__(self, response, statements):
+        super().__init__(statements)
+        self.response = response
+
+    def __str__(self):
+        return f"{len(self)} queries:\n" + "\n".join(f"  {sql}" for sql in self)
+
+    __repr__ = __str__
+
+
+@pytest.fixture
+def cold_queries(client):
+    """``measure(url)``: the queries of one anonymous GET with every cache emptied first (the worst case)."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(url):
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        return QueryLog(response, [query["sql"] for query in context.captured_queries])
+
+    return measure
