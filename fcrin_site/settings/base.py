@@ -145,6 +145,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Press room (news app): one press room under each language's home page. Embargo times are
+# entered and shown in Paris time whatever an editor's own profile says.
+NEWS_PRESS_ROOM_PARENT_PAGE_TYPES = ["home.HomePage"]
+WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
+
 LOGIN_URL = "wagtailadmin_login"
 
 # Page cache (fcrin_site/pagecache.py): anonymous GETs of public pages, feeds, calendars and vCards,
