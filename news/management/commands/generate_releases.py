@@ -49,7 +49,10 @@ TITLES = [
     ("{topic} : lancement d’un essai clinique national", "{topic}: a national clinical trial begins"),
     ("{topic} : premiers résultats d’une étude multicentrique", "{topic}: first results of a multicentre study"),
     ("{network} recrute des patients pour une nouvelle étude", "{network} is recruiting patients for a new study"),
-    ("{topic} : {centres} centres investigateurs rejoignent l’étude", "{topic}: {centres} investigator centres join the study"),
+    (
+        "{topic} : {centres} centres investigateurs rejoignent l’étude",
+        "{topic}: {centres} investigator centres join the study",
+    ),
     ("Bilan annuel de la recherche clinique – {topic}", "Annual review of clinical research – {topic}"),
     ("{network} publie ses recommandations – {topic}", "{network} publishes its recommendations – {topic}"),
 ]
@@ -199,12 +202,16 @@ class Command(BaseCommand):
                 for locale_id, code in locales.items():
                     next_step[locale_id] += 1
                     page = self.release(rooms[locale_id], code, key, number, dates[number], facts, topics, networks)
-                    page.path = PressRoomPage._get_path(rooms[locale_id].path, rooms[locale_id].depth + 1, next_step[locale_id])
+                    page.path = PressRoomPage._get_path(
+                        rooms[locale_id].path, rooms[locale_id].depth + 1, next_step[locale_id]
+                    )
                     page.content_type = content_type
                     pages.append(page)
                     links.append((page, locale_id, facts))
             # The wagtailcore_page rows first (bulk_create returns their ids), then the releases' own rows.
-            bases = [Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}) for page in pages]
+            bases = [
+                Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}) for page in pages
+            ]
             Page.objects.bulk_create(bases)
             for page, base in zip(pages, bases, strict=True):
                 page.page_ptr_id = page.id = base.pk
