@@ -1,9 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Topic
+from . import embargo
+from .awareness.radar import CampaignRadarPanel
+from .models import Boilerplate, PressContact, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -16,4 +19,42 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class PressContactViewSet(SnippetViewSet):
+    model = PressContact
+    icon = "user"
+    menu_label = _("Press contacts")
+    list_display = ["full_name", "organisation", "role", "email", "locale"]
+    search_fields = ["given_name", "family_name", "organisation"]
+
+
+class BoilerplateViewSet(SnippetViewSet):
+    model = Boilerplate
+    icon = "doc-full"
+    menu_label = _("“About” boilerplates")
+    list_display = ["title", "key", "locale"]
+    search_fields = ["title"]
+
+
+class PressOfficeViewSetGroup(SnippetViewSetGroup):
+    items = (PressContactViewSet, BoilerplateViewSet)
+    menu_icon = "mail"
+    menu_label = _("Press office")
+    menu_order = 220
+
+
 register_snippet(TopicViewSet)
+register_snippet(PressOfficeViewSetGroup)
+
+hooks.register("before_serve_page", embargo.hide_unpublished_release)
+hooks.register("before_serve_document", embargo.hide_embargoed_document)
+
+
+# Runs after Wagtail's own registration of the "page" link type, so that it replaces it.
+@hooks.register("register_rich_text_features", order=100)
+def register_embargo_aware_page_links(features):
+    features.register_link_type(embargo.EmbargoAwarePageLinkHandler)
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaign_radar(request, panels):
+    panels.append(CampaignRadarPanel())

@@ -274,6 +274,49 @@ def test_untranslated_topic_switches_to_the_directory(client, directory):
     assert set(alternates(html)) == {"fr", "x-default"}
 
 
+def add_releases(press_room, network_acronym, count, start=1, topic_slug="lupus-systemique"):
+    import datetime
+
+    from news.models import PressReleaseNetwork, PressReleaseTopic
+    from tests.factories import PressReleasePageFactory, publish_translation
+
+    network = NetworkPage.objects.get(locale__language_code="fr", acronym=network_acronym)
+    topic = Topic.objects.get(locale__language_code="fr", slug=topic_slug)
+    releases = []
+    for n in range(start, start + count):
+        release = PressReleasePageFactory.build(
+            title=f"Communiqué numéro {n}",
+            slug=f"communique-{n}",
+            release_date=datetime.date(2026, 1, n),
+            locale=press_room["fr"].locale,
+            network_links=[PressReleaseNetwork(network=network)],
+            topic_links=[PressReleaseTopic(topic=topic)],
+        )
+        press_room["fr"].add_child(instance=release)
+        release.save_revision().publish()
+        publish_translation(release, "en", title=f"Release number {n}", slug=f"release-{n}", standfirst="News.")
+        releases.append(release)
+    return releases
+
+
+def test_network_and_topic_pages_list_their_latest_live_releases(client, directory, press_room):
+    add_releases(press_room, "CHARLIE", 6)
+    add_releases(press_room, "ALPHA", 1, start=20)
+    draft = add_releases(press_room, "CHARLIE", 1, start=21)[0]
+    draft.unpublish()  # an unpublished French source withdraws its translation too
+
+    html = soup(client.get("/en/networks/charlie/"))
+    titles = [a.get_text(strip=True) for a in html.select(".release-card__title a")]
+    assert titles == [f"Release number {n}" for n in (6, 5, 4, 3, 2)]
+    assert html.select_one(".release-card__title a")["href"] == "/en/press-releases/release-6/"
+
+    topic_titles = [
+        a.get_text(strip=True)
+        for a in soup(client.get("/fr/reseaux/themes/lupus-systemique/")).select(".release-card__title a")
+    ]
+    assert topic_titles == [f"Communiqué numéro {n}" for n in (20, 6, 5, 4, 3)]
+
+
 def count_queries(client, path):
     client.get(path)  # the first request fills caches (site root paths, content types)
     with CaptureQueriesContext(connection) as queries:
@@ -306,8 +349,9 @@ def context_queries(client, path):
 @pytest.mark.parametrize(
     "path", ["/en/networks/", "/en/networks/?topic=disease-1", "/en/networks/net/", "/en/networks/topics/disease-1/"]
 )
-def test_pages_take_a_fixed_number_of_queries(client, network_index, path):
+def test_pages_take_a_fixed_number_of_queries(client, network_index, press_room, path):
     load(record("NET", topics=[topic(1)], coordinators=1), record("OTHER", topics=[topic(1)]))
+    add_releases(press_room, "NET", 1, topic_slug="maladie-1")
     small, small_context = count_queries(client, path), context_queries(client, path)
 
     topics = [topic(n) for n in range(1, 21)]
@@ -315,6 +359,23 @@ def test_pages_take_a_fixed_number_of_queries(client, network_index, path):
     fr = NetworkPage.objects.get(locale__language_code="fr", acronym="NET")
     for n in range(3):
         add_protocol(fr, network_index["en"].locale, f"PNDS {n}", f"Care protocol {n}", fr.topic_links.first().topic)
+    add_releases(press_room, "NET", 19, start=2, topic_slug="maladie-1")
 
     assert count_queries(client, path) == small
     assert context_queries(client, path) == small_context <= 12
+
+
+def test_restricted_networks_are_left_out(client, directory):
+    from wagtail.models import PageViewRestriction
+
+    alpha = NetworkPage.objects.get(locale__language_code="en", acronym="ALPHA")
+    PageViewRestriction.objects.create(page=alpha, restriction_type=PageViewRestriction.LOGIN)
+    html = soup(client.get("/en/networks/"))
+    assert "ALPHA" not in str(groups(html))
+    assert "BRAVO" in str(groups(html))
+
+    PageViewRestriction.objects.create(page=directory["fr"], restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/fr/reseaux/").status_code == 302
+    figures = [li.get_text(" ", strip=True) for li in soup(client.get("/en/")).select(".network-figures-list li")]
+    assert figures[0] == "2 clinical investigation networks"
+    assert soup(client.get("/fr/")).select(".network-figures-list li") == []
