@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from fcrin_site.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,5 +22,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
 )

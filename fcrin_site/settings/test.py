@@ -9,3 +9,4 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="fcrin-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURITY_TXT_CONTACT = "mailto:security@fcrin.example"

@@ -5,6 +5,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from home.visibility import active_locale, public_pages
+
 register = template.Library()
 
 
@@ -82,7 +84,8 @@ def main_navigation(context):
     site = Site.find_for_request(request)
     navigation = []
     if site is not None:
-        home = site.root_page.localized
-        navigation = [home, *home.get_children().live().public().in_menu()]
+        root, locale = site.root_page, active_locale(request)
+        home = root if root.locale_id == locale.pk else (root.get_translation_or_none(locale) or root)
+        navigation = [home, *public_pages(home.get_children(), request).in_menu()]
     request._main_navigation = navigation
     return navigation

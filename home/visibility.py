@@ -1,0 +1,48 @@
+"""Which pages the public may find: the one rule shared by search, the sitemap, the API and the menus."""
+
+from django.conf import settings
+from django.db.models import Q
+
+from wagtail.models import Locale, Page, PageViewRestriction
+
+
+def unpublished_source_keys():
+    """Translation keys whose page in the source language is not live (a draft, or under embargo).
+
+    wagtail-localize never copies a source's unpublishing or postponed go-live to its translations,
+    so a translation can be live while its French source is not; such a translation stays hidden.
+    """
+    return Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=False).values("translation_key")
+
+
+def _cached(request, name, compute):
+    if request is None:
+        return compute()
+    if not hasattr(request, name):
+        setattr(request, name, compute())
+    return getattr(request, name)
+
+
+def restricted_paths(request=None):
+    """Tree paths of the pages with a view restriction (private sections), looked up once per request."""
+    return _cached(
+        request, "_restricted_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def active_locale(request=None):
+    return _cached(request, "_active_locale", Locale.get_active)
+
+
+def public_pages(queryset=None, request=None):
+    """Live, public pages below the root whose source-language page is live too.
+
+    The same as ``.live().public()`` plus the source rule, in filters a search backend accepts;
+    given the request, the view restrictions are read once for all the querysets built during it.
+    """
+    queryset = Page.objects.all() if queryset is None else queryset
+    queryset = queryset.live().filter(depth__gt=1).exclude(translation_key__in=unpublished_source_keys())
+    private = Q()
+    for path in restricted_paths(request):
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private) if private else queryset
