@@ -1,18 +1,28 @@
 """Which pages the public may find: the one rule shared by search, the sitemap, the API and the menus."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.models import TranslationSource
 
 
 def unpublished_source_keys():
-    """Translation keys whose page in the source language is not live (a draft, or under embargo).
+    """Translation keys whose source-language page is not live (a draft, or under embargo).
 
     wagtail-localize never copies a source's unpublishing or postponed go-live to its translations,
-    so a translation can be live while its French source is not; such a translation stays hidden.
+    so a translation can be live while its source is not; such a translation stays hidden. The
+    source is the locale wagtail-localize translated from, else the site's default language.
     """
-    return Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, live=False).values("translation_key")
+    default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")[:1]
+    origin = TranslationSource.objects.filter(object_id=OuterRef("translation_key")).order_by("pk").values("locale_id")
+    return (
+        Page.objects.filter(live=False)
+        .alias(source_locale_id=Coalesce(Subquery(origin[:1]), Subquery(default_locale)))
+        .filter(locale_id=F("source_locale_id"))
+        .values("translation_key")
+    )
 
 
 def _cached(request, name, compute):

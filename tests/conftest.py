@@ -2,7 +2,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from tests.factories import HomePageFactory, LocaleFactory, publish_translation
+from tests.factories import HomePageFactory, LocaleFactory, PressRoomPageFactory, publish_translation
 
 
 @pytest.fixture
@@ -29,3 +29,13 @@ def home(root_page, locales):
         fr_home, "en", title="F-CRIN press office", slug="home", standfirst="Releases, contacts and networks."
     )
     return {"fr": fr_home, "en": en_home}
+
+
+@pytest.fixture
+def press_room(home):
+    """The French press room under the French home, with its published English translation."""
+    fr_room = PressRoomPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_room = publish_translation(
+        fr_room, "en", title="Press releases", slug="press-releases", introduction="Releases from F-CRIN."
+    )
+    return {"fr": fr_room, "en": en_room}

@@ -1,10 +1,12 @@
+import datetime
+
 from wagtail.models import Locale
 
 import factory
 import wagtail_factories
 
 from home.models import HomePage
-from news.models import Topic
+from news.models import Boilerplate, PressContact, PressReleasePage, PressRoomPage, Topic
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):
@@ -42,3 +44,51 @@ def publish_translation(page, language_code, **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+class PressContactFactory(factory.django.DjangoModelFactory):
+    given_name = "Camille"
+    family_name = factory.Sequence(lambda n: f"Martin{n}")
+    organisation = "F-CRIN"
+    role = "Chargée de communication"
+    email = factory.Sequence(lambda n: f"presse{n}@example.org")
+    phone = "+33 5 61 00 00 00"
+    mobile = "+33 6 00 00 00 00"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = PressContact
+
+
+class BoilerplateFactory(factory.django.DjangoModelFactory):
+    title = "À propos de F-CRIN"
+    key = factory.Sequence(lambda n: f"a-propos-{n}")
+    body = "<p>F-CRIN fédère des réseaux de recherche clinique.</p>"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = Boilerplate
+
+
+class PressRoomPageFactory(wagtail_factories.PageFactory):
+    title = "Communiqués de presse"
+    slug = "communiques"
+    introduction = "Les communiqués de F-CRIN et de ses réseaux."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = PressRoomPage
+
+
+class PressReleasePageFactory(wagtail_factories.PageFactory):
+    """A live release; pass ``body`` as a list of ``{"type": …, "value": …}`` dicts."""
+
+    title = factory.Sequence(lambda n: f"Communiqué {n}")
+    slug = factory.Sequence(lambda n: f"communique-{n}")
+    standfirst = "F-CRIN annonce une nouvelle étude."
+    release_date = datetime.date(2026, 5, 10)
+    dateline = "Toulouse"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = PressReleasePage

@@ -87,6 +87,19 @@ def test_drafts_private_and_embargoed_pages_are_never_found(client, home):
     assert "embargo" not in english.select_one("main").decode().replace("q=zanzibar", "")
 
 
+def test_a_page_written_in_english_first_is_found_while_its_french_translation_is_a_draft(client, home):
+    from wagtail_localize.models import TranslationSource
+
+    english = add_page(home["en"], "Zanzibar, written in English", "english-first", model=HomePageFactory)
+    TranslationSource.get_or_create_from_instance(english)
+    french = english.copy_for_translation(home["fr"].locale)
+    assert not french.live
+
+    _, html = search(client, "en", q="zanzibar")
+
+    assert organic_titles(html) == ["Zanzibar, written in English"]
+
+
 @override_settings(
     FCRIN_SEARCH_TYPES=[("release", "Press releases", ["home.HomePage"]), ("ghost", "Ghosts", ["news.NoSuchPage"])]
 )

@@ -15,6 +15,13 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_bool(name, default):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -55,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "fcrin_site.middleware.RejectMalformedRequestMiddleware",
+    "fcrin_site.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -140,6 +148,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Press room (news app): one press room under each language's home page. Embargo times are
+# entered and shown in Paris time whatever an editor's own profile says.
+NEWS_PRESS_ROOM_PARENT_PAGE_TYPES = ["home.HomePage"]
+WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
+
 LOGIN_URL = "wagtailadmin_login"
 
 # Discovery: search, sitemap, API and metadata.
@@ -165,3 +178,10 @@ FCRIN_API_PAGE_TYPES = ["home.HomePage", "news.PressReleasePage", "networks.Netw
 # /.well-known/security.txt (RFC 9116) answers 404 until a contact (mailto: or https: URI) is set.
 SECURITY_TXT_CONTACT = os.environ.get("SECURITY_TXT_CONTACT", "")
 SECURITY_TXT_VALIDITY_DAYS = 180
+# Page cache (fcrin_site/pagecache.py): anonymous GETs of public pages, feeds, calendars and vCards,
+# made stale by any publication. Views that must never be shared (embargo preview links…) live under
+# an excluded prefix or set `response.no_page_cache = True` or `Cache-Control: private`.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 600
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]

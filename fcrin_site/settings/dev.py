@@ -7,6 +7,9 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SECURITY_TXT_CONTACT = "mailto:security@fcrin.example"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 
+# Template edits should show on reload.
+PAGE_CACHE_ENABLED = False
+
 try:
     from .local import *  # noqa: F403
 except ImportError:

@@ -1,3 +1,29 @@
+from .boilerplates import Boilerplate
+from .contacts import PressContact
+from .press_room import PressRoomPage
+from .releases import (
+    PressReleaseAttachment,
+    PressReleaseBoilerplate,
+    PressReleaseContact,
+    PressReleaseNetwork,
+    PressReleasePage,
+    PressReleaseTopic,
+)
+from .settings import PressOfficeDefaultBoilerplate, PressOfficeDefaultContact, PressOfficeSettings
 from .topics import Topic
 
-__all__ = ["Topic"]
+__all__ = [
+    "Boilerplate",
+    "PressContact",
+    "PressOfficeDefaultBoilerplate",
+    "PressOfficeDefaultContact",
+    "PressOfficeSettings",
+    "PressReleaseAttachment",
+    "PressReleaseBoilerplate",
+    "PressReleaseContact",
+    "PressReleaseNetwork",
+    "PressReleasePage",
+    "PressReleaseTopic",
+    "PressRoomPage",
+    "Topic",
+]
