@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..routes import PressRoomRoutes
 from .topics import Topic
 
 
-class PressRoomPage(Page):
+class PressRoomPage(PressRoomRoutes, Page):
     """The list of releases of one language; there is one per home page, hence one per locale."""
 
     introduction = models.TextField(_("introduction"), blank=True)
