@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import embargo
+from .awareness.radar import CampaignRadarPanel
 from .models import Boilerplate, PressContact, Topic
 
 
@@ -52,3 +53,8 @@ hooks.register("before_serve_document", embargo.hide_embargoed_document)
 @hooks.register("register_rich_text_features", order=100)
 def register_embargo_aware_page_links(features):
     features.register_link_type(embargo.EmbargoAwarePageLinkHandler)
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaign_radar(request, panels):
+    panels.append(CampaignRadarPanel())

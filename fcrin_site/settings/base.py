@@ -15,6 +15,13 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_bool(name, default):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -23,9 +30,11 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "news",
+    "networks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -51,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "fcrin_site.middleware.RejectMalformedRequestMiddleware",
+    "fcrin_site.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -143,3 +153,21 @@ NEWS_PRESS_ROOM_PARENT_PAGE_TYPES = ["home.HomePage"]
 WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Page cache (fcrin_site/pagecache.py): anonymous GETs of public pages, feeds, calendars and vCards,
+# made stale by any publication. Views that must never be shared (embargo preview links…) live under
+# an excluded prefix or set `response.no_page_cache = True` or `Cache-Control: private`.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 600
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
+
+# Networks directory (issue 4): where the index may live, and which pages releases may cite as networks.
+NETWORKS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+NETWORKS_PARENT_ORGANIZATION = {"name": "F-CRIN", "url": "https://www.fcrin.org/"}
+NEWS_NETWORK_PAGE_TYPES = ["networks.NetworkPage"]
+
+# Awareness days (issue 5): where the calendar may be created, and which page types the days'
+# "related press releases" may link to.
+NEWS_AWARENESS_CALENDAR_PARENT_PAGE_TYPES = ["home.HomePage"]
+NEWS_RELEASE_PAGE_TYPES = ["news.PressReleasePage"]

@@ -6,6 +6,9 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 
+# Template edits should show on reload.
+PAGE_CACHE_ENABLED = False
+
 try:
     from .local import *  # noqa: F403
 except ImportError:
