@@ -47,9 +47,10 @@ class HomePage(Page):
         )
         if latest_releases:
             # The press room is normally one of the sections; look it up only when it is not.
-            context["press_room"] = next(
-                (section for section in context["sections"] if isinstance(section, PressRoomPage)), None
-            ) or PressRoomPage.objects.child_of(self).live().filter(public_q()).first()
+            context["press_room"] = (
+                next((section for section in context["sections"] if isinstance(section, PressRoomPage)), None)
+                or PressRoomPage.objects.child_of(self).live().filter(public_q()).first()
+            )
 
         days = AwarenessDayPage.objects.live().filter(public_q(), locale_id=self.locale_id).prefetch_related("dates")
         context["next_awareness_day"] = next_awareness_day(days)
