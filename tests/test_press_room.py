@@ -156,3 +156,13 @@ def test_home_shows_the_latest_published_releases(client, home, press_room, cata
         "Lupus 2025",
     ]
     assert soup.select_one(f'a[href="{press_room["fr"].url}"]')
+
+
+def test_view_restricted_press_room_and_releases_ask_for_a_login(client, press_room, catalogue):
+    PageViewRestriction.objects.create(page=press_room["fr"], restriction_type="login")
+
+    for url in (press_room["fr"].url, catalogue["new_lupus"].url):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "login" in response["Location"]
+    assert client.get(press_room["en"].url).status_code == 200

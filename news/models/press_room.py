@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from .querysets import public_q
+from .querysets import public_q, view_restrictions_for
 from .topics import Topic
 
 
@@ -27,6 +27,9 @@ class PressRoomPage(Page):
 
     class Meta:
         verbose_name = _("press room")
+
+    def get_view_restrictions(self):
+        return view_restrictions_for(self)
 
     def route(self, request, path_components):
         from .releases import PressReleasePage

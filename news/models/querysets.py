@@ -1,6 +1,6 @@
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -69,3 +69,15 @@ class PressReleaseQuerySet(PageQuerySet):
             page=OuterRef("pk"), network__translation_key=network.translation_key
         )
         return self.filter(Exists(links))
+
+
+def view_restrictions_for(page):
+    """Wagtail's ``get_view_restrictions()`` in one query instead of two (ancestors, then restrictions).
+
+    Like Wagtail, an alias among the page and its ancestors uses its source page's restrictions.
+    """
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
+    return PageViewRestriction.objects.filter(
+        Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__in=aliased)
+    )

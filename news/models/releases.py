@@ -16,7 +16,7 @@ from ..blocks import PressReleaseBodyBlock
 from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .localization import localized_targets
-from .querysets import PressReleaseQuerySet, public_q
+from .querysets import PressReleaseQuerySet, public_q, view_restrictions_for
 from .settings import PressOfficeSettings
 from .topics import Topic
 
@@ -113,6 +113,9 @@ class PressReleasePage(Page):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+
+    def get_view_restrictions(self):
+        return view_restrictions_for(self)
 
     def is_published(self):
         return type(self).objects.published().filter(pk=self.pk).exists()
