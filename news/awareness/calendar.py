@@ -151,7 +151,7 @@ def linked(queryset, day, locale, relation):
 
 
 def day_context(day, request):
-    from ..models import Topic
+    from ..models import PressReleasePage, Topic
 
     today = timezone.localdate()
     occurrences = day.next_occurrences(3, today)
@@ -165,7 +165,12 @@ def day_context(day, request):
         "themes": list(day.themes.all()),
         "topics": sorted(topics, key=lambda topic: topic.name.lower()),
         "networks": linked(pages, day, day.locale, "awareness_day_links"),
-        "releases": linked(pages, day, day.locale, "awareness_day_release_links"),
+        "releases": linked(
+            PressReleasePage.objects.published().select_related("locale"),
+            day,
+            day.locale,
+            "awareness_day_release_links",
+        ),
         "kit_images": list(day.kit_images_with_renditions()),
         "kit_documents": list(day.kit_documents.select_related("document")),
         "json_ld": event_json_ld(day, request, occurrences[0] if occurrences else None),
