@@ -102,6 +102,36 @@ class PressReleasePageFactory(wagtail_factories.PageFactory):
         model = PressReleasePage
 
 
+class NetworkIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Réseaux"
+    slug = "reseaux"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = "networks.NetworkIndexPage"
+
+
+class NetworkPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"RESEAU-{n}")
+    slug = factory.Sequence(lambda n: f"reseau-{n}")
+    acronym = factory.SelfAttribute("title")
+    full_name = factory.Sequence(lambda n: f"Réseau national d'investigation clinique numéro {n}")
+    kind = "investigation"
+    summary = "Un réseau de recherche clinique labellisé."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = "networks.NetworkPage"
+
+
+class CareProtocolFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"PNDS numéro {n}")
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = "networks.CareProtocol"
+
+
 class AwarenessCalendarPageFactory(wagtail_factories.PageFactory):
     title = "Journées de sensibilisation"
     slug = "journees"
