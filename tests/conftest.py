@@ -41,6 +41,26 @@ def press_room(home):
     return {"fr": fr_room, "en": en_room}
 
 
+@pytest.fixture
+def network_index(home):
+    """The networks directory under each home page: /fr/reseaux/ and /en/networks/."""
+    from tests.factories import NetworkIndexPageFactory
+
+    fr_index = NetworkIndexPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_index = publish_translation(fr_index, "en", title="Networks", slug="networks")
+    return {"fr": fr_index, "en": en_index}
+
+
+@pytest.fixture
+def awareness_calendar(home):
+    """The French awareness-day calendar under the home page, with its published English translation."""
+    from tests.factories import AwarenessCalendarPageFactory
+
+    fr_calendar = AwarenessCalendarPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_calendar = publish_translation(fr_calendar, "en", title="Awareness days", slug="awareness-days")
+    return {"fr": fr_calendar, "en": en_calendar}
+
+
 class QueryLog(list):
     """The SQL of one request; printed one statement a line when a budget assertion fails."""
 

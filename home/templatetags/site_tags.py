@@ -53,6 +53,12 @@ def language_alternates(context):
         return cached
     page = context.get("page")
     found = _page_alternates(request, page) if isinstance(page, Page) and page.pk else _view_alternates(request)
+    routed = context.get("alternate_urls")
+    if routed is not None:
+        # A page's sub-route (e.g. a topic page) gives its own address in each language; elsewhere
+        # the switcher falls back to the page itself, which is then no hreflang alternate.
+        found = {code: (url, False) for code, (url, _exact) in found.items()}
+        found.update((code, (url, True)) for code, url in routed.items())
     current = translation.get_language()
     names = _language_names()
     alternates = []
