@@ -60,7 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "fcrin_site.middleware.LocaleMiddleware",
     "fcrin_site.middleware.RejectMalformedRequestMiddleware",
     "fcrin_site.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
