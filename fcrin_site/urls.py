@@ -37,6 +37,11 @@ elif getattr(settings, "SERVE_MEDIA", False):
     media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
+if getattr(settings, "BENCH_VIEWS", False):
+    from fcrin_site.bench import bare
+
+    urlpatterns += [path("bench/bare/", bare)]
+
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),

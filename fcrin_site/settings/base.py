@@ -30,9 +30,11 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "news",
+    "networks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
@@ -185,3 +187,13 @@ PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 600
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
+
+# Networks directory (issue 4): where the index may live, and which pages releases may cite as networks.
+NETWORKS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+NETWORKS_PARENT_ORGANIZATION = {"name": "F-CRIN", "url": "https://www.fcrin.org/"}
+NEWS_NETWORK_PAGE_TYPES = ["networks.NetworkPage"]
+
+# Awareness days (issue 5): where the calendar may be created, and which page types the days'
+# "related press releases" may link to.
+NEWS_AWARENESS_CALENDAR_PARENT_PAGE_TYPES = ["home.HomePage"]
+NEWS_RELEASE_PAGE_TYPES = ["news.PressReleasePage"]
