@@ -1,4 +1,4 @@
-"""Downloads served under the press room of each language: vCards, feeds.
+"""Downloads served under the press room of each language (vCards, feeds) and each release (press kit).
 
 Wagtail serves only paths made of word-character segments ending in a slash, so no route ends in
 ``.vcf`` or ``.xml``: the file name comes from ``Content-Disposition`` and the links' ``download``
@@ -71,3 +71,13 @@ class PressRoomRoutes(RoutablePageMixin):
         page = translation.first() or page
         releases = PressReleasePage.objects.with_network(page)
         return PressReleaseFeed(self, feed_format, subject=page.title, releases=releases)(request)
+
+
+class PressReleaseRoutes(RoutablePageMixin):
+    @path("kit/", name="press_kit")
+    def press_kit(self, request):
+        from .press_kit import press_kit_response
+
+        if not self.is_published():
+            raise Http404
+        return press_kit_response(self, request)

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import PressReleaseBodyBlock
+from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .localization import localized_targets
@@ -56,7 +57,7 @@ class PressReleaseQuerySet(PageQuerySet):
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
 
 
-class PressReleasePage(Page):
+class PressReleasePage(PressReleaseRoutes, Page):
     standfirst = models.TextField(
         _("standfirst"), help_text=_("The opening paragraph in bold: who, what, when, in two or three sentences.")
     )
