@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from ..blocks import PressReleaseBodyBlock
+from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .localization import localized_targets
@@ -26,7 +27,7 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
 
 
-class PressReleasePage(Page):
+class PressReleasePage(PressReleaseRoutes, Page):
     standfirst = models.TextField(
         _("standfirst"), help_text=_("The opening paragraph in bold: who, what, when, in two or three sentences.")
     )
