@@ -1,6 +1,7 @@
 import datetime
 import zoneinfo
 
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation
 import pytest
 from bs4 import BeautifulSoup
 
-from home.demo.press import next_rare_disease_day_embargo
+from home.demo.press import RELEASES, next_rare_disease_day_embargo
 from news.models import Boilerplate, PressContact, PressReleasePage, PressRoomPage, Topic
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -146,3 +147,45 @@ def test_embargo_of_the_rare_disease_day_release_is_always_ahead(now, release_da
     date, go_live_at = next_rare_disease_day_embargo(datetime.datetime.fromisoformat(now))
     assert date == release_date
     assert go_live_at == datetime.datetime.fromisoformat(embargo)
+
+
+def has_model(app_label, model_name):
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not apps.is_installed("networks"), reason="the networks app is not installed")
+def test_releases_link_the_network_page_of_their_acronym(client):
+    call_command("load_initial_data")
+    network_model = apps.get_model("networks", "NetworkPage")
+    linked = 0
+    for data in RELEASES:
+        release = PressReleasePage.objects.get(locale__language_code="fr", slug=data["fr"]["slug"])
+        network = network_model.objects.filter(locale=release.locale, acronym__iexact=data["network"]).first()
+        assert [link.network_id for link in release.network_links.all()] == ([network.pk] if network else [])
+        english = release.get_translations().get()
+        if network is not None and english.live:
+            english_network = network.get_translation(english.locale)
+            assert english_network.url in client.get(english.url).content.decode()
+            linked += 1
+    if not linked:
+        pytest.skip("the demo has none of these networks")
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not has_model("news", "AwarenessDayPage"), reason="awareness days are not installed")
+def test_awareness_days_list_their_demo_release_in_both_languages():
+    call_command("load_initial_data")
+    day_model = apps.get_model("news", "AwarenessDayPage")
+    for data in RELEASES:
+        day = day_model.objects.filter(locale__language_code="fr", **data["awareness_day"]).first()
+        if day is None:
+            continue
+        release = PressReleasePage.objects.get(locale__language_code="fr", slug=data["fr"]["slug"])
+        for localized_day in (day, day.get_translations().get()):
+            keys = {link.release.translation_key for link in localized_day.release_links.select_related("release")}
+            assert release.translation_key in keys, localized_day.title

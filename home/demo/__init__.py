@@ -6,4 +6,4 @@ to ``STEPS`` in the order their content depends on each other.
 
 from . import press, site
 
-STEPS = [site.load, press.load]
+STEPS = [site.load, press.load, press.link_awareness_days]

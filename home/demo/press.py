@@ -1,8 +1,8 @@
 """The press room: contacts, boilerplates, press office defaults and releases in French and English.
 
-Releases are linked to network pages and awareness days when those apps have put them in place
-by the time this step runs; links are only made when a release is created, so that a second run
-changes nothing.
+Releases are linked to the network pages and awareness days that exist when they are created, so
+that a second run changes nothing; ``link_awareness_days`` is also a step of its own, to run after
+the awareness days are in place.
 """
 
 import datetime
@@ -52,9 +52,41 @@ def load(demo):
     contacts = {"agency": ensure_contact(demo, AGENCY_CONTACT)}
     boilerplates = {key: ensure_boilerplate(demo, key, texts) for key, texts in BOILERPLATES.items()}
     ensure_press_office_defaults(contacts.values(), [boilerplates["about-fcrin"]])
-    for data in RELEASES:
-        ensure_release(demo, rooms["fr"], data, contacts, boilerplates)
+    created = [data for data in RELEASES if ensure_release(demo, rooms["fr"], data, contacts, boilerplates)]
+    # Only new releases: days added by a later step must not make a second run change anything.
+    link_awareness_days(demo, created)
     return rooms
+
+
+def link_awareness_days(demo, releases=RELEASES):
+    """List each demo release on its awareness day, in both languages, when the calendar has it.
+
+    Also a step of its own, to run after the awareness days step; it is idempotent.
+    """
+    try:
+        day_model = apps.get_model("news", "AwarenessDayPage")
+    except LookupError:
+        return
+    for data in releases:
+        day = day_model.objects.filter(locale=demo.fr, **data["awareness_day"]).first()
+        release = PressReleasePage.objects.filter(locale=demo.fr, slug=data["fr"]["slug"]).first()
+        if day is None or release is None:
+            continue
+        for locale in (demo.fr, demo.en):
+            localized_day = day.get_translation_or_none(locale)
+            localized_release = release.get_translation_or_none(locale)
+            if localized_day is not None and localized_release is not None:
+                add_release_link(localized_day, localized_release)
+
+
+def add_release_link(day, release):
+    # Releases someone already chose for the day (an editor, the awareness step) are left as they are.
+    if day.release_links.exists():
+        return
+    day.release_links.add(day.release_links.model(release=release))
+    revision = day.save_revision()
+    if day.live:
+        revision.publish()
 
 
 def ensure_press_rooms(demo):
@@ -137,9 +169,11 @@ def release_fields(data, language, slug):
 
 
 def ensure_release(demo, room, data, contacts, boilerplates):
+    """The release and its English translation; true if the release was created now."""
     slug = data["fr"]["slug"]
     release = PressReleasePage.objects.child_of(room).filter(slug=slug).first()
-    if release is None:
+    created = release is None
+    if created:
         release = create_release(demo, room, data, contacts, boilerplates)
     if not release.has_translation(demo.en):
         english = PressReleasePage(locale=demo.en, **release_fields(data, "en", slug))
@@ -151,7 +185,7 @@ def ensure_release(demo, room, data, contacts, boilerplates):
         else:
             translate(release, demo.en, english)
         demo.stdout.write(f"  + translation: {data['en']['title']}")
-    return release
+    return created
 
 
 def create_release(demo, room, data, contacts, boilerplates):
@@ -174,7 +208,6 @@ def create_release(demo, room, data, contacts, boilerplates):
     # With a go-live date in the future, publishing schedules the release: it stays off the site.
     release.save_revision().publish()
     demo.report(release)
-    link_awareness_day(demo, data.get("awareness_day"), release)
     return release
 
 
@@ -184,21 +217,6 @@ def network_page(demo, acronym):
     from networks.models import NetworkPage
 
     return NetworkPage.objects.filter(locale=demo.fr, acronym__iexact=acronym).first()
-
-
-def link_awareness_day(demo, rule, release):
-    """Add the release to its awareness day's related releases, if the calendar has that day."""
-    try:
-        day_model = apps.get_model("news", "AwarenessDayPage")
-    except LookupError:
-        return
-    if not rule:
-        return
-    day = day_model.objects.filter(locale=demo.fr, **rule).first()
-    if day is None or day.release_links.filter(release=release).exists():
-        return
-    day.release_links.add(day.release_links.model(release=release))
-    day.save_revision().publish()
 
 
 def next_rare_disease_day_embargo(now=None):

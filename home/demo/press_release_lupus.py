@@ -31,7 +31,7 @@ LUPUS = {
         "lines": ["CRI-IMIDIATE · F-CRIN", "10.05"],
     },
     "fr": {
-        "title": "Maladies auto-immunes : CRI-IMIDIATE mise sur les cellules CAR-T et les protocoles nationaux de soins",
+        "title": "Journée mondiale du lupus : CRI-IMIDIATE mise sur les cellules CAR-T et les protocoles de soins",
         "slug": "journee-mondiale-du-lupus-cri-imidiate",
         "standfirst": (
             "À quelques jours de la Journée mondiale du lupus, le 10 mai, CRI-IMIDIATE, réseau de "
@@ -149,7 +149,7 @@ LUPUS = {
         ],
     },
     "en": {
-        "title": "Autoimmune diseases: CRI-IMIDIATE looks to CAR-T cells and national care protocols",
+        "title": "World Lupus Day: CRI-IMIDIATE looks to CAR-T cells and national care protocols",
         "slug": "world-lupus-day-cri-imidiate",
         "standfirst": (
             "A few days before World Lupus Day on 10 May, CRI-IMIDIATE, a clinical research network "
