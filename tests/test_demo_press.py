@@ -80,7 +80,8 @@ def test_release_pages_show_figures_quote_contacts_and_correction_in_each_langua
     assert "CAR-T" in en_page and "PNDS" in en_page
     # Linked snippets are shown in the page's language.
     assert "Systemic lupus" in en_page and "Lupus systémique" not in en_page
-    assert "About CRI-IMIDIATE" in en_page and "About F-CRIN" in en_page
+    # In the order the release lists them, the network's own boilerplate first.
+    assert 0 < en_page.index("About CRI-IMIDIATE") < en_page.index("About F-CRIN")
     assert "Press relations agency" in en_page and "servicepresse@votredircom.fr" in en_page
     assert english.hero_image_id == lupus.hero_image_id and english.hero_credit == "F-CRIN"
     assert english.hero_caption == "10 May, World Lupus Day."
@@ -181,11 +182,15 @@ def test_releases_link_the_network_page_of_their_acronym(client):
 def test_awareness_days_list_their_demo_release_in_both_languages():
     call_command("load_initial_data")
     day_model = apps.get_model("news", "AwarenessDayPage")
+    days = 0
     for data in RELEASES:
         day = day_model.objects.filter(locale__language_code="fr", **data["awareness_day"]).first()
         if day is None:
             continue
+        days += 1
         release = PressReleasePage.objects.get(locale__language_code="fr", slug=data["fr"]["slug"])
         for localized_day in (day, day.get_translations().get()):
             keys = {link.release.translation_key for link in localized_day.release_links.select_related("release")}
             assert release.translation_key in keys, localized_day.title
+    if not days:
+        pytest.skip("the demo has none of these awareness days")

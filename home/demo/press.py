@@ -129,13 +129,21 @@ def ensure_press_office_defaults(contacts, boilerplates):
     settings = PressOfficeSettings.for_site(site)
     changed = False
     if not settings.default_contacts.exists():
-        settings.default_contacts = [PressOfficeDefaultContact(contact=contact) for contact in contacts]
+        settings.default_contacts = ordered(PressOfficeDefaultContact(contact=contact) for contact in contacts)
         changed = True
     if not settings.default_boilerplates.exists():
-        settings.default_boilerplates = [PressOfficeDefaultBoilerplate(boilerplate=b) for b in boilerplates]
+        settings.default_boilerplates = ordered(PressOfficeDefaultBoilerplate(boilerplate=b) for b in boilerplates)
         changed = True
     if changed:
         settings.save()
+
+
+def ordered(children):
+    """Child objects numbered in order: assigned in code, they would otherwise have no sort order."""
+    children = list(children)
+    for position, child in enumerate(children):
+        child.sort_order = position
+    return children
 
 
 def stream(slug, blocks):
@@ -193,14 +201,14 @@ def create_release(demo, room, data, contacts, boilerplates):
     release = PressReleasePage(locale=demo.fr, **fields)
     if "banner" in data:
         release.hero_image = ensure_banner(data["banner"])
-    release.topic_links = [PressReleaseTopic(topic=ensure_topic(demo, *TOPICS[key])) for key in data.get("topics", [])]
-    release.contact_links = [PressReleaseContact(contact=contacts[key]) for key in data.get("contacts", [])]
-    release.boilerplate_links = [
+    release.topic_links = ordered(PressReleaseTopic(topic=ensure_topic(demo, *TOPICS[key])) for key in data["topics"])
+    release.contact_links = ordered(PressReleaseContact(contact=contacts[key]) for key in data.get("contacts", []))
+    release.boilerplate_links = ordered(
         PressReleaseBoilerplate(boilerplate=boilerplates[key]) for key in data.get("boilerplates", [])
-    ]
+    )
     network = network_page(demo, data.get("network"))
     if network is not None:
-        release.network_links = [PressReleaseNetwork(network=network)]
+        release.network_links = ordered([PressReleaseNetwork(network=network)])
     if data.get("embargo") == "rare-disease-day":
         release.release_date, release.go_live_at = next_rare_disease_day_embargo()
         release.live = False
