@@ -34,7 +34,7 @@ LUPUS = {
         "title": "Journée mondiale du lupus : CRI-IMIDIATE mise sur les cellules CAR-T et les protocoles de soins",
         "slug": "journee-mondiale-du-lupus-cri-imidiate",
         "standfirst": (
-            "À quelques jours de la Journée mondiale du lupus, le 10 mai, CRI-IMIDIATE, réseau de "
+            "Le 10 mai, c'est la Journée mondiale du lupus. Pour l'occasion, CRI-IMIDIATE, réseau de "
             "recherche clinique labellisé par F-CRIN, présente une voie thérapeutique nouvelle pour les "
             "maladies auto-immunes, les cellules CAR-T, et rappelle combien les protocoles nationaux de "
             "diagnostic et de soins (PNDS) comptent pour les malades atteints de formes rares."
@@ -47,10 +47,10 @@ LUPUS = {
                 "paragraph",
                 "<p>Quand le système immunitaire s'attaque à l'organisme qu'il devrait protéger, il peut "
                 "déclencher plus de 80 maladies différentes : lupus, polyarthrite rhumatoïde, sclérose en "
-                "plaques, sclérodermie… Près de 3 millions de personnes en vivent une en France, et jusqu'à "
-                "10 % de la population mondiale est touchée. Huit malades sur dix sont des femmes.</p>"
-                "<p>La plupart de ces maladies ont plusieurs causes à la fois. Elles imposent souvent un "
-                "suivi médical à vie, bouleversent le quotidien et demandent à la fois beaucoup de "
+                "plaques, sclérodermie… Près de 3 millions de personnes en vivent une en France ; à l'échelle "
+                "du globe, la proportion grimpe jusqu'à 10 %. Huit malades sur dix sont des femmes.</p>"
+                "<p>La plupart de ces maladies ont plusieurs causes à la fois. Beaucoup obligent à voir "
+                "un médecin jusqu'à la fin de ses jours, bouleversent le quotidien et demandent à la fois beaucoup de "
                 "recherche et un diagnostic posé tôt.</p>",
             ),
             (
@@ -87,9 +87,9 @@ LUPUS = {
                 "l'inflammation, dans le sang comme dans les tissus : articulations, muscles, cerveau.</p>"
                 "<p>Conçue au départ contre certains cancers du sang, la technique a déjà obtenu des "
                 "rémissions durables chez des personnes atteintes d'un lupus systémique sévère, comme si "
-                "le système immunitaire avait été remis à zéro. Les myopathies inflammatoires, la "
-                "sclérodermie, le syndrome de Gougerot-Sjögren ou la polyarthrite rhumatoïde pourraient "
-                "suivre. Produire ces cellules reste long et coûteux, mais le traitement est court et bien "
+                "le système immunitaire avait été remis à zéro. La sclérodermie, les myopathies "
+                "inflammatoires, la polyarthrite rhumatoïde ou le syndrome de Gougerot-Sjögren sont les "
+                "prochaines candidates. Produire ces cellules reste long et coûteux, mais le traitement est court et bien "
                 "toléré à court terme.</p>",
             ),
             (
@@ -98,8 +98,8 @@ LUPUS = {
                     "words": (
                         "Notre rôle est de faire connaître cette approche et de repérer les centres qui "
                         "maîtrisent ces maladies, pour qu'ils puissent inclure les patients en échec de "
-                        "traitement. Elle va nourrir de nouveaux projets, académiques et industriels, et "
-                        "ce traitement court pourrait transformer la prise en charge de ces malades."
+                        "traitement. Universitaires et industriels vont lancer des projets autour de cette technique, "
+                        "et ce traitement bref pourrait bouleverser la façon de soigner ces maladies."
                     ),
                     "speaker": SPEAKER,
                     "role": ROLE_FR,
@@ -113,7 +113,7 @@ LUPUS = {
                 "alors le relais. Rédigés par les experts des centres de référence selon une méthode "
                 "fixée par la Haute Autorité de santé, ils décrivent comment reconnaître, traiter et "
                 "suivre chaque maladie, rapprochent les pratiques d'une région à l'autre et peuvent "
-                "ouvrir l'accès à des traitements qui n'ont pas encore d'autorisation de mise sur le "
+                "ouvrir la voie à des médicaments qui attendent encore leur autorisation de mise sur le "
                 "marché. La filière de santé FAI²R et le réseau CRI-IMIDIATE y travaillent ensemble pour "
                 "élever le niveau d'expertise dans la prise en charge.</p>"
                 "<p>Pour les maladies très rares qui laissent de lourdes séquelles, comme les "
@@ -152,7 +152,7 @@ LUPUS = {
         "title": "World Lupus Day: CRI-IMIDIATE looks to CAR-T cells and national care protocols",
         "slug": "world-lupus-day-cri-imidiate",
         "standfirst": (
-            "A few days before World Lupus Day on 10 May, CRI-IMIDIATE, a clinical research network "
+            "10 May is World Lupus Day. To mark it, CRI-IMIDIATE, a clinical research network "
             "labelled by F-CRIN, presents a new line of treatment for autoimmune diseases, CAR-T cells, "
             "and explains why the national diagnosis and care protocols (PNDS) matter so much to people "
             "with rare forms."
@@ -167,8 +167,8 @@ LUPUS = {
                 "80 different diseases, among them lupus, rheumatoid arthritis, multiple sclerosis and "
                 "scleroderma. Nearly 3 million people in France live with one, and up to 10% of the "
                 "world's population is affected. Eight patients in ten are women.</p>"
-                "<p>Most of these diseases have several causes at once. They often call for medical "
-                "follow-up for life, turn daily life upside down, and need both a great deal of research "
+                "<p>Most of these diseases have several causes at once. Many mean seeing a doctor for "
+                "the rest of one's life, turn daily life upside down, and need both a great deal of research "
                 "and an early diagnosis.</p>",
             ),
             (
@@ -202,8 +202,8 @@ LUPUS = {
                 "in the blood as well as in tissues such as joints, muscles or the brain.</p>"
                 "<p>First designed against some blood cancers, the technique has already brought lasting "
                 "remissions to people with severe systemic lupus, as if the immune system had been "
-                "reset. Inflammatory myopathies, scleroderma, Sjögren's syndrome or rheumatoid arthritis "
-                "could follow. Making these cells is still slow and costly, but the treatment itself is "
+                "reset. Scleroderma, inflammatory myopathies, rheumatoid arthritis or Sjögren's syndrome "
+                "are the next candidates. Making these cells is still slow and costly, but the treatment itself is "
                 "short and well tolerated in the short term.</p>",
             ),
             (
@@ -212,8 +212,8 @@ LUPUS = {
                     "words": (
                         "Our job is to spread the word about this approach and to identify the centres "
                         "that know these diseases well, so that they can enrol the patients whom current "
-                        "treatments have failed. It will feed new academic and industry projects, and "
-                        "this short treatment could transform the way we care for these patients."
+                        "treatments have failed. Universities and industry will start projects around this technique, "
+                        "and this brief treatment could overturn the way these diseases are treated."
                     ),
                     "speaker": SPEAKER,
                     "role": ROLE_EN,
@@ -223,11 +223,11 @@ LUPUS = {
             (
                 "paragraph",
                 "<p>When a disease affects only a few people, randomised trials are hard to run. The "
-                "national diagnosis and care protocols (PNDS) step in. Written by the experts of the "
+                "national diagnosis and care protocols (PNDS) step in. Drawn up by specialists from the "
                 "reference centres following a method set by the French National Authority for Health "
                 "(HAS), they explain how to recognise, treat and follow each disease, bring practice "
-                "closer from one region to another, and can open access to treatments that do not yet "
-                "have a marketing authorisation. The FAI²R rare disease network and CRI-IMIDIATE work on "
+                "closer from one region to another, and can pave the way for medicines still awaiting "
+                "their marketing authorisation. The FAI²R rare disease network and CRI-IMIDIATE work on "
                 "them together to raise the level of expertise in patient care.</p>"
                 "<p>For very rare diseases that leave severe after-effects, such as interferonopathies, "
                 "immune disorders often detected in children aged one or two, every week counts. The PNDS "

@@ -237,7 +237,7 @@ STROKE = {
         "title": "Journée mondiale de l'AVC : StrokeLink, la recherche clinique française sur l'AVC en réseau",
         "slug": "journee-mondiale-avc-strokelink",
         "standfirst": (
-            "Alors que la Journée mondiale de l'AVC approche, le 29 octobre, F-CRIN présente StrokeLink, "
+            "Quelques jours avant la Journée mondiale de l'AVC, le 29 octobre, F-CRIN présente StrokeLink, "
             "son réseau national de recherche clinique sur l'accident vasculaire cérébral, coordonné par "
             "la Pr Charlotte Cordonnier (CHU de Lille) et le Pr Jean-Marc Olivot (CHU de Toulouse)."
         ),
@@ -344,7 +344,7 @@ RARE_DISEASES = {
         "title": "Journée internationale des maladies rares : OrphanDev met son expertise au service des essais",
         "slug": "journee-maladies-rares-orphandev",
         "standfirst": (
-            "À l'occasion de la Journée internationale des maladies rares, le dernier jour de février, "
+            "Pour la Journée internationale des maladies rares, le dernier jour de février, "
             "F-CRIN présente OrphanDev, son réseau d'expertise pluridisciplinaire consacré aux maladies "
             "rares, coordonné par le Pr Olivier Blin (AP-HM, hôpital de la Timone, Marseille)."
         ),

@@ -48,13 +48,13 @@ BOILERPLATES = {
             "body": (
                 "<p>Née en 2012 d'un appel à projets de l'ANR dans le cadre des Investissements d'avenir, "
                 "F-CRIN (French Clinical Research Infrastructure Network) est l'infrastructure nationale "
-                "de la recherche clinique française. Portée par l'Inserm et financée par l'ANR et le "
-                "ministère de la Santé, elle associe CHU, universités, industriels et représentants des "
-                "patients.</p>"
+                "de la recherche clinique française. L'Inserm en assure le portage, l'ANR et le "
+                "ministère chargé de la Santé la financent, et CHU, universités, industriels et "
+                "représentants des patients y sont associés.</p>"
                 "<p>Depuis son unité de coordination nationale, à Toulouse, elle labellise et accompagne "
                 "des réseaux d'investigation clinique, des réseaux d'expertise et de méthodologie et une "
                 "plateforme de services qui aident à monter des essais académiques comme industriels. "
-                "Interface française du réseau européen ECRIN, elle rassemble plus de 1 500 "
+                "Relais français de l'infrastructure européenne ECRIN, elle compte plus de 1 500 "
                 'professionnels de la recherche clinique. En savoir plus : <a href="https://www.fcrin.org/">'
                 "www.fcrin.org</a>.</p>"
             ),
@@ -64,13 +64,13 @@ BOILERPLATES = {
             "body": (
                 "<p>Created in 2012 after winning a call of the French National Research Agency (ANR) "
                 "under the Investments for the Future programme, F-CRIN (French Clinical Research "
-                "Infrastructure Network) is France's national clinical research infrastructure. Sponsored "
-                "by Inserm and funded by the ANR and the Ministry of Health, it brings together university "
-                "hospitals, universities, industry and patient representatives.</p>"
+                "Infrastructure Network) is France's national clinical research infrastructure. Inserm is "
+                "its sponsor, the ANR and the Ministry of Health fund it, and university hospitals, "
+                "universities, industry and patient representatives take part.</p>"
                 "<p>From its national coordination unit in Toulouse, it labels and supports clinical "
                 "investigation networks, expertise and methodology networks and a service platform that "
-                "help set up academic and industry trials alike. As the French node of the European ECRIN "
-                "network, it counts more than 1,500 clinical research professionals. Find out more: "
+                "help set up academic and industry trials alike. France's relay in the European ECRIN "
+                "infrastructure, it counts more than 1,500 clinical research professionals. Find out more: "
                 '<a href="https://www.fcrin.org/">www.fcrin.org</a>.</p>'
             ),
         },
@@ -79,10 +79,10 @@ BOILERPLATES = {
         "fr": {
             "title": "À propos de CRI-IMIDIATE",
             "body": (
-                "<p>Labellisé par F-CRIN, CRI-IMIDIATE est un réseau d'excellence en recherche clinique "
-                "consacré aux maladies inflammatoires ostéo-articulaires et systémiques, auto-immunes ou "
-                "auto-inflammatoires, fréquentes comme rares. Ses 54 centres cliniques de rhumatologie, "
-                "de médecine interne et de pédiatrie conduisent des études financées sur fonds publics "
+                "<p>Labellisé par F-CRIN, CRI-IMIDIATE se consacre à la recherche clinique sur les "
+                "maladies inflammatoires ostéo-articulaires et systémiques, auto-immunes ou "
+                "auto-inflammatoires, fréquentes comme rares. Il s'appuie sur 54 centres cliniques, "
+                "services de rhumatologie, de médecine interne et de pédiatrie, qui mènent des études financées sur fonds publics "
                 "(PHRC) ou par des industriels (IIS).</p>"
                 "<p>Reconnu à l'échelle européenne, le réseau réunit médecins, chercheurs et patients "
                 "autour d'un même but : mieux soigner ces maladies. Il siège au conseil scientifique de "
@@ -93,10 +93,10 @@ BOILERPLATES = {
         "en": {
             "title": "About CRI-IMIDIATE",
             "body": (
-                "<p>Labelled by F-CRIN, CRI-IMIDIATE is a clinical research network of excellence devoted "
-                "to inflammatory diseases of the joints, bones and whole body, whether autoimmune or "
-                "autoinflammatory, common or rare. Its 54 clinical centres in rheumatology, internal "
-                "medicine and paediatrics run studies funded by public grants (PHRC) or by industry "
+                "<p>Labelled by F-CRIN, CRI-IMIDIATE is devoted to clinical research on "
+                "inflammatory diseases of the joints, bones and whole body, whether autoimmune or "
+                "autoinflammatory, common or rare. It relies on 54 clinical centres, departments of "
+                "rheumatology, internal medicine and paediatrics, which run studies funded by public grants (PHRC) or by industry "
                 "(investigator-initiated studies, IIS).</p>"
                 "<p>Recognised across Europe, the network gathers doctors, researchers and patients "
                 "around a shared goal: better care for these diseases. It sits on the scientific council "
