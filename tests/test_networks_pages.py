@@ -1,4 +1,5 @@
 import json
+from xml.etree import ElementTree
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -309,6 +310,12 @@ def test_network_and_topic_pages_list_their_latest_live_releases(client, directo
     titles = [a.get_text(strip=True) for a in html.select(".release-card__title a")]
     assert titles == [f"Release number {n}" for n in (6, 5, 4, 3, 2)]
     assert html.select_one(".release-card__title a")["href"] == "/en/press-releases/release-6/"
+
+    feed = html.find("link", type="application/rss+xml", title=True)
+    assert feed["title"] == "Press releases of CHARLIE (RSS)"
+    assert html.select_one(".network-feed a")["href"] == feed["href"]
+    items = [item.findtext("title") for item in ElementTree.fromstring(client.get(feed["href"]).content).iter("item")]
+    assert items == [f"Release number {n}" for n in (6, 5, 4, 3, 2, 1)]
 
     topic_titles = [
         a.get_text(strip=True)

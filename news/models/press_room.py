@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..routes import PressRoomRoutes
+from .querysets import public_q, view_restrictions_for
 from .topics import Topic
 
 
-class PressRoomPage(Page):
+class PressRoomPage(PressRoomRoutes, Page):
     """The list of releases of one language; there is one per home page, hence one per locale."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -27,6 +29,28 @@ class PressRoomPage(Page):
     class Meta:
         verbose_name = _("press room")
 
+    def get_view_restrictions(self):
+        return view_restrictions_for(self)
+
+    def route(self, request, path_components):
+        from .releases import PressReleasePage
+
+        if not path_components:
+            return super().route(request, path_components)
+        # One query for the release, its embargo status and what its template shows first,
+        # instead of Wagtail's generic child lookup followed by .specific.
+        release = (
+            PressReleasePage.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .with_source_status()
+            .select_related("locale", "hero_image")
+            .first()
+        )
+        if release is None:
+            return super().route(request, path_components)
+        release._cached_parent_obj = self
+        return release.route(request, path_components[1:])
+
     def releases(self):
         """The releases the public may see, newest first."""
         from .releases import PressReleasePage
@@ -43,8 +67,8 @@ class PressRoomPage(Page):
         ).order_by("name")
         networks = (
             Page.objects.live()
-            .public()
             .filter(
+                public_q(),
                 locale_id=self.locale_id,
                 translation_key__in=Page.objects.filter(press_release_links__page__in=releases.values("pk")).values(
                     "translation_key"
