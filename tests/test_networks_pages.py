@@ -386,3 +386,22 @@ def test_restricted_networks_are_left_out(client, directory):
     figures = [li.get_text(" ", strip=True) for li in soup(client.get("/en/")).select(".network-figures-list li")]
     assert figures[0] == "2 clinical investigation networks"
     assert soup(client.get("/fr/")).select(".network-figures-list li") == []
+
+
+def test_network_and_topic_pages_list_upcoming_awareness_days(client, directory, awareness_calendar):
+    from news.models import AwarenessDayNetwork, AwarenessDayTopic
+    from tests.factories import AwarenessDayPageFactory
+
+    calendar = awareness_calendar["fr"]
+    network = NetworkPage.objects.get(locale__language_code="fr", acronym="CHARLIE")
+    lupus = Topic.objects.get(locale__language_code="fr", slug="lupus-systemique")
+    day = AwarenessDayPageFactory(parent=calendar, locale=calendar.locale, title="Journée mondiale du lupus")
+    AwarenessDayNetwork.objects.create(page=day, network=network)
+    AwarenessDayTopic.objects.create(page=day, topic=lupus)
+    AwarenessDayPageFactory(parent=calendar, locale=calendar.locale, title="Journée sans lien")
+
+    for path in ("/fr/reseaux/charlie/", "/fr/reseaux/themes/lupus-systemique/"):
+        items = soup(client.get(path)).select(".awareness-upcoming li")
+        assert [li.a.get_text() for li in items] == ["Journée mondiale du lupus"], path
+        assert items[0].time["datetime"].endswith("-05-10")
+    assert soup(client.get("/fr/reseaux/alpha/")).select(".awareness-upcoming li") == []
