@@ -49,9 +49,6 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         context.update(directory_context(self, request))
         return context
 
-    def topic_path(self, topic, request=None):
-        return self.get_url(request) + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
-
     @path(_("topics/<str:slug>/"), name="topic")
     def topic_view(self, request, slug):
         from ..directory import topic_context
