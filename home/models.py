@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
 from news.awareness.calendar import next_day as next_awareness_day
 from news.models import AwarenessDayPage, PressReleasePage, PressRoomPage
@@ -19,6 +20,7 @@ class HomePage(Page):
     body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
     content_panels = [*Page.content_panels, FieldPanel("standfirst"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("standfirst"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
 

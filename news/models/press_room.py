@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..routes import PressRoomRoutes
 from .querysets import public_q, view_restrictions_for
 from .topics import Topic
 
 
-class PressRoomPage(Page):
+class PressRoomPage(PressRoomRoutes, Page):
     """The list of releases of one language; there is one per home page, hence one per locale."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -34,7 +36,7 @@ class PressRoomPage(Page):
     def route(self, request, path_components):
         from .releases import PressReleasePage
 
-        if not path_components:
+        if not path_components or self.is_subpage_route(path_components):
             return super().route(request, path_components)
         # One query for the release, its embargo status and what its template shows first,
         # instead of Wagtail's generic child lookup followed by .specific.
@@ -49,6 +51,13 @@ class PressRoomPage(Page):
             return super().route(request, path_components)
         release._cached_parent_obj = self
         return release.route(request, path_components[1:])
+
+    def is_subpage_route(self, path_components):
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
 
     def releases(self):
         """The releases the public may see, newest first."""
