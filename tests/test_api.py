@@ -145,8 +145,8 @@ def test_bad_parameters_never_give_a_server_error(client, releases, params):
 
 
 def test_network_and_awareness_day_fields_and_filters(client, network_index, awareness_calendar):
-    from news.models import AwarenessDayNetwork, AwarenessDayTopic
     from networks.models import NetworkTopic
+    from news.models import AwarenessDayNetwork, AwarenessDayTopic
     from tests.factories import AwarenessDayPageFactory, NetworkPageFactory
 
     fr = network_index["fr"].locale
