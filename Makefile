@@ -51,6 +51,9 @@ serve: messages ## Serve with the production stack (gunicorn, DEBUG off) on http
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
 	$(SERVE_ENV) $(BIN)/gunicorn --config gunicorn.conf.py fcrin_site.wsgi
 
+bench: messages ## Benchmark every public page type on an archive of N releases (default 10000) into .bench/
+	$(BIN)/python scripts/bench.py $(N) $(BENCH_ARGS)
+
 test: messages ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	@# pytest exits 5 when it collected nothing: for this project that is a broken suite, not a pass.
 	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \

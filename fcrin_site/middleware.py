@@ -5,17 +5,20 @@ MAX_PATH_LENGTH = 2048
 
 
 class RejectMalformedRequestMiddleware:
-    """Answer 400 to requests no view can sensibly handle, before they reach the database.
+    """Keep NUL characters away from the database, which PostgreSQL refuses in queries.
 
-    PostgreSQL refuses NUL characters in queries, so a ``%00`` in a path or query string
-    would otherwise surface as a server error deep inside page routing.
+    A NUL in the path gets 400, before page routing could turn it into a server error. In the query
+    string it is dropped, so that a search or filter form pasted with one still answers normally.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if "\x00" in request.path or len(request.path) > MAX_PATH_LENGTH:
+            raise BadRequest("Malformed path")
         query_string = request.META.get("QUERY_STRING", "")
-        if "\x00" in request.path or "%00" in query_string or len(request.path) > MAX_PATH_LENGTH:
-            raise BadRequest("Malformed path or query string")
+        if "%00" in query_string or "\x00" in query_string:
+            request.META["QUERY_STRING"] = query_string.replace("%00", "").replace("\x00", "")
+            request.__dict__.pop("GET", None)  # parsed again, cleanly, on first use
         return self.get_response(request)

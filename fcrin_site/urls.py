@@ -3,15 +3,24 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from fcrin_site import views
+from fcrin_site.search import views as search_views
+from fcrin_site.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:
@@ -24,6 +33,12 @@ elif getattr(settings, "SERVE_MEDIA", False):
     media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
+if getattr(settings, "BENCH_VIEWS", False):
+    from fcrin_site.bench import bare
+
+    urlpatterns += [path("bench/bare/", bare)]
+
 urlpatterns += i18n_patterns(
+    path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
 )

@@ -3,7 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from news.awareness.calendar import next_day as next_awareness_day
+from news.models import AwarenessDayPage, PressReleasePage, PressRoomPage
 
 
 class HomePage(Page):
@@ -15,8 +19,11 @@ class HomePage(Page):
     body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
     content_panels = [*Page.content_panels, FieldPanel("standfirst"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("standfirst"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+
+    latest_releases_count = 3
 
     class Meta:
         verbose_name = _("home page")
@@ -28,5 +35,19 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        # Excluding restricted children in the same query saves `.public()`'s separate lookup of every restriction;
+        # restrictions above this page would have stopped the reader before get_context.
+        restricted = PageViewRestriction.objects.values("page_id")
+        context["sections"] = self.get_children().live().in_menu().exclude(pk__in=restricted).specific()
+        context["press_room"] = PressRoomPage.objects.child_of(self).live().public().first()
+        context["latest_releases"] = (
+            PressReleasePage.objects.descendant_of(self)
+            .published()
+            .newest_first()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")[: self.latest_releases_count]
+        )
+
+        days = AwarenessDayPage.objects.live().public().filter(locale_id=self.locale_id).prefetch_related("dates")
+        context["next_awareness_day"] = next_awareness_day(days)
         return context

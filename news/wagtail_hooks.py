@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import embargo
+from .awareness.radar import CampaignRadarPanel
 from .models import Boilerplate, PressContact, Topic
 
 
@@ -41,3 +44,17 @@ class PressOfficeViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(TopicViewSet)
 register_snippet(PressOfficeViewSetGroup)
+
+hooks.register("before_serve_page", embargo.hide_unpublished_release)
+hooks.register("before_serve_document", embargo.hide_embargoed_document)
+
+
+# Runs after Wagtail's own registration of the "page" link type, so that it replaces it.
+@hooks.register("register_rich_text_features", order=100)
+def register_embargo_aware_page_links(features):
+    features.register_link_type(embargo.EmbargoAwarePageLinkHandler)
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaign_radar(request, panels):
+    panels.append(CampaignRadarPanel())

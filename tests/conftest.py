@@ -39,3 +39,54 @@ def press_room(home):
         fr_room, "en", title="Press releases", slug="press-releases", introduction="Releases from F-CRIN."
     )
     return {"fr": fr_room, "en": en_room}
+
+
+@pytest.fixture
+def network_index(home):
+    """The networks directory under each home page: /fr/reseaux/ and /en/networks/."""
+    from tests.factories import NetworkIndexPageFactory
+
+    fr_index = NetworkIndexPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_index = publish_translation(fr_index, "en", title="Networks", slug="networks")
+    return {"fr": fr_index, "en": en_index}
+
+
+@pytest.fixture
+def awareness_calendar(home):
+    """The French awareness-day calendar under the home page, with its published English translation."""
+    from tests.factories import AwarenessCalendarPageFactory
+
+    fr_calendar = AwarenessCalendarPageFactory(parent=home["fr"], locale=home["fr"].locale)
+    en_calendar = publish_translation(fr_calendar, "en", title="Awareness days", slug="awareness-days")
+    return {"fr": fr_calendar, "en": en_calendar}
+
+
+class QueryLog(list):
+    """The SQL of one request; printed one statement a line when a budget assertion fails."""
+
+    def __init__(self, response, statements):
+        super().__init__(statements)
+        self.response = response
+
+    def __str__(self):
+        return f"{len(self)} queries:\n" + "\n".join(f"  {sql}" for sql in self)
+
+    __repr__ = __str__
+
+
+@pytest.fixture
+def cold_queries(client):
+    """``measure(url)``: the queries of one anonymous GET with every cache emptied first (the worst case)."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(url):
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        return QueryLog(response, [query["sql"] for query in context.captured_queries])
+
+    return measure

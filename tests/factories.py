@@ -6,7 +6,15 @@ import factory
 import wagtail_factories
 
 from home.models import HomePage
-from news.models import Boilerplate, PressContact, PressReleasePage, PressRoomPage, Topic
+from news.models import (
+    AwarenessCalendarPage,
+    AwarenessDayPage,
+    Boilerplate,
+    PressContact,
+    PressReleasePage,
+    PressRoomPage,
+    Topic,
+)
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):
@@ -92,3 +100,57 @@ class PressReleasePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PressReleasePage
+
+
+class NetworkIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Réseaux"
+    slug = "reseaux"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = "networks.NetworkIndexPage"
+
+
+class NetworkPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"RESEAU-{n}")
+    slug = factory.Sequence(lambda n: f"reseau-{n}")
+    acronym = factory.SelfAttribute("title")
+    full_name = factory.Sequence(lambda n: f"Réseau national d'investigation clinique numéro {n}")
+    kind = "investigation"
+    summary = "Un réseau de recherche clinique labellisé."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = "networks.NetworkPage"
+
+
+class CareProtocolFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"PNDS numéro {n}")
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = "networks.CareProtocol"
+
+
+class AwarenessCalendarPageFactory(wagtail_factories.PageFactory):
+    title = "Journées de sensibilisation"
+    slug = "journees"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = AwarenessCalendarPage
+
+
+class AwarenessDayPageFactory(wagtail_factories.PageFactory):
+    """A day on a fixed date (10 May unless told); pass ``kind`` and the rule fields for others."""
+
+    title = factory.Sequence(lambda n: f"Journée mondiale {n}")
+    slug = factory.Sequence(lambda n: f"journee-{n}")
+    summary = "Une journée pour faire connaître la recherche."
+    kind = "fixed"
+    month = 5
+    day = 10
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = AwarenessDayPage

@@ -30,11 +30,15 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "news",
+    "networks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
-    # Press distribution: vCards, feeds and press kits are routes of the press room and releases.
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -143,7 +147,6 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
 WAGTAIL_SITE_NAME = "F-CRIN"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
@@ -154,6 +157,29 @@ WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Discovery: search, sitemap, API and metadata.
+# One backend stems each page in its own language on PostgreSQL (see fcrin_site/search/backend.py);
+# on SQLite it is Wagtail's database backend.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "fcrin_site.search.backend",
+        "SEARCH_CONFIG": "simple",
+        "SEARCH_CONFIGS": {"fr": "french", "en": "english"},
+    }
+}
+# The search page's type filter: (key, label, models). Models not installed yet are left out, so a
+# type appears on the search page once its app provides it.
+FCRIN_SEARCH_TYPES = [
+    ("release", _("Press releases"), ["news.PressReleasePage"]),
+    ("network", _("Networks"), ["networks.NetworkPage"]),
+    ("awareness", _("Awareness days"), ["news.AwarenessDayPage"]),
+]
+FCRIN_SEARCH_RESULTS_PER_PAGE = 10
+# The page types the read-only API serves to partners.
+FCRIN_API_PAGE_TYPES = ["home.HomePage", "news.PressReleasePage", "networks.NetworkPage", "news.AwarenessDayPage"]
+# /.well-known/security.txt (RFC 9116) answers 404 until a contact (mailto: or https: URI) is set.
+SECURITY_TXT_CONTACT = os.environ.get("SECURITY_TXT_CONTACT", "")
+SECURITY_TXT_VALIDITY_DAYS = 180
 # Page cache (fcrin_site/pagecache.py): anonymous GETs of public pages, feeds, calendars and vCards,
 # made stale by any publication. Views that must never be shared (embargo preview links…) live under
 # an excluded prefix or set `response.no_page_cache = True` or `Cache-Control: private`.
@@ -161,3 +187,13 @@ PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 600
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
+
+# Networks directory (issue 4): where the index may live, and which pages releases may cite as networks.
+NETWORKS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+NETWORKS_PARENT_ORGANIZATION = {"name": "F-CRIN", "url": "https://www.fcrin.org/"}
+NEWS_NETWORK_PAGE_TYPES = ["networks.NetworkPage"]
+
+# Awareness days (issue 5): where the calendar may be created, and which page types the days'
+# "related press releases" may link to.
+NEWS_AWARENESS_CALENDAR_PARENT_PAGE_TYPES = ["home.HomePage"]
+NEWS_RELEASE_PAGE_TYPES = ["news.PressReleasePage"]

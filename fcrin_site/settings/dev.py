@@ -4,6 +4,7 @@ DEBUG = True
 SECRET_KEY = "django-insecure-dev-only-never-use-in-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SECURITY_TXT_CONTACT = "mailto:security@fcrin.example"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 
 # Template edits should show on reload.

@@ -70,6 +70,9 @@ if MEDIA_S3_BUCKET:
             "file_overwrite": False,
         },
     }
+# `make bench` switches the page cache off for its uncached runs and adds its baseline view.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)  # noqa: F405
+BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)  # noqa: F405
 # `make serve` has no web server in front of it to serve uploads.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)  # noqa: F405
 

@@ -9,5 +9,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="fcrin-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURITY_TXT_CONTACT = "mailto:security@fcrin.example"
 # Tests of other features render pages after changing them without publishing; tests/test_page_cache.py turns it on.
 PAGE_CACHE_ENABLED = False

@@ -1,9 +1,10 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 register = template.Library()
 
@@ -14,11 +15,14 @@ def _language_names():
 
 def _page_alternates(request, page):
     """For each language: the translation of ``page``, else of its nearest translated ancestor."""
-    keys = dict(page.get_ancestors(inclusive=True).filter(depth__gt=1).values_list("translation_key", "depth"))
+    # Ancestor paths are prefixes of the page's own path, so one query finds every live translation.
+    paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
+    keys = Page.objects.filter(path__in=paths).values("translation_key")
     best = {}
     for candidate in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
         code = candidate.locale.language_code
-        if code not in best or keys[candidate.translation_key] > keys[best[code].translation_key]:
+        # Translations mirror the source tree, so the deepest candidate is the nearest ancestor.
+        if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
     return {
         code: (candidate.get_url(request), candidate.translation_key == page.translation_key)
@@ -49,6 +53,12 @@ def language_alternates(context):
         return cached
     page = context.get("page")
     found = _page_alternates(request, page) if isinstance(page, Page) and page.pk else _view_alternates(request)
+    routed = context.get("alternate_urls")
+    if routed is not None:
+        # A page's sub-route (e.g. a topic page) gives its own address in each language; elsewhere
+        # the switcher falls back to the page itself, which is then no hreflang alternate.
+        found = {code: (url, False) for code, (url, _exact) in found.items()}
+        found.update((code, (url, True)) for code, url in routed.items())
     current = translation.get_language()
     names = _language_names()
     alternates = []
@@ -71,6 +81,16 @@ def language_alternates(context):
     return alternates
 
 
+def _menu_from_path(home_path):
+    """The home page at ``home_path`` (the current page's language) and its public menu children, in one query."""
+    # A restriction on the home page itself would already have stopped the reader; only the children's matter.
+    children = Q(path__startswith=home_path, depth=len(home_path) // Page.steplen + 1, show_in_menus=True) & ~Q(
+        pk__in=PageViewRestriction.objects.values("page_id")
+    )
+    pages = list(Page.objects.live().filter(Q(path=home_path) | children).order_by("path"))
+    return pages if pages and pages[0].path == home_path else []
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     request = context.get("request")
@@ -80,8 +100,11 @@ def main_navigation(context):
     if cached is not None:
         return cached
     site = Site.find_for_request(request)
+    page = context.get("page")
     navigation = []
-    if site is not None:
+    if site is not None and isinstance(page, Page) and page.depth >= site.root_page.depth:
+        navigation = _menu_from_path(page.path[: Page.steplen * site.root_page.depth])
+    if site is not None and not navigation:
         home = site.root_page.localized
         navigation = [home, *home.get_children().live().public().in_menu()]
     request._main_navigation = navigation

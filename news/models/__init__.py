@@ -1,3 +1,14 @@
+from .awareness import (
+    AwarenessCalendarPage,
+    AwarenessDayDate,
+    AwarenessDayKitDocument,
+    AwarenessDayKitImage,
+    AwarenessDayNetwork,
+    AwarenessDayPage,
+    AwarenessDayRelease,
+    AwarenessDayTheme,
+    AwarenessDayTopic,
+)
 from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .press_room import PressRoomPage
@@ -13,6 +24,15 @@ from .settings import PressOfficeDefaultBoilerplate, PressOfficeDefaultContact, 
 from .topics import Topic
 
 __all__ = [
+    "AwarenessCalendarPage",
+    "AwarenessDayDate",
+    "AwarenessDayKitDocument",
+    "AwarenessDayKitImage",
+    "AwarenessDayNetwork",
+    "AwarenessDayPage",
+    "AwarenessDayRelease",
+    "AwarenessDayTheme",
+    "AwarenessDayTopic",
     "Boilerplate",
     "PressContact",
     "PressOfficeDefaultBoilerplate",

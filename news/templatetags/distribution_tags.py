@@ -4,7 +4,7 @@ import re
 
 from django import template
 
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from ..models import PressRoomPage
 
@@ -16,6 +16,8 @@ def press_room(context):
     page = context.get("page")
     if isinstance(page, PressRoomPage):
         return page
+    if "press_room" in context:  # the home page looked it up already (None when there is none)
+        return context["press_room"]
     request = context.get("request")
     locale_id = page.locale_id if page is not None and hasattr(page, "locale_id") else Locale.get_active().pk
     rooms = getattr(request, "_news_press_rooms", None)
@@ -24,7 +26,9 @@ def press_room(context):
         if request is not None:
             request._news_press_rooms = rooms
     if locale_id not in rooms:
-        rooms[locale_id] = PressRoomPage.objects.live().public().filter(locale_id=locale_id).first()
+        # Restrictions excluded in the query itself: `.public()` would first fetch every restriction.
+        restricted = PageViewRestriction.objects.values("page_id")
+        rooms[locale_id] = PressRoomPage.objects.live().filter(locale_id=locale_id).exclude(pk__in=restricted).first()
     return rooms[locale_id]
 
 

@@ -1,0 +1,63 @@
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from home.visibility import public_pages
+
+
+class MultilingualSitemap(Sitemap):
+    """Every public page of every language tree, each linked to its translations with hreflang.
+
+    Wagtail's own sitemap only walks the site root's tree, so the English pages (under the root's
+    translation) would be left out.
+    """
+
+    def site_pages(self):
+        site = self.get_wagtail_site()
+        in_site = Q()
+        for path in Page.objects.filter(translation_key=site.root_page.translation_key).values_list("path", flat=True):
+            in_site |= Q(path__startswith=path)
+        return public_pages(Page.objects.filter(in_site), self.request)
+
+    def items(self):
+        return self.site_pages().order_by("path").defer_streamfields().specific()
+
+    def alternates(self, pages):
+        """The URL of each language version of ``pages``, by translation key: {key: {language: url}}."""
+        versions = defaultdict(dict)
+        translations = (
+            self.site_pages()
+            .filter(translation_key__in={page.translation_key for page in pages})
+            .select_related("locale")
+            .order_by("path")
+        )
+        for page in translations:
+            versions[page.translation_key][page.locale.language_code] = page.get_full_url(self.request)
+        return versions
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        versions = self.alternates(pages)
+        languages = [code for code, _name in settings.LANGUAGES]
+        urls, last_mods = [], set()
+        for item in pages:
+            item_versions = versions.get(item.translation_key, {})
+            for url_info in item.get_sitemap_urls(self.request):
+                if len(item_versions) > 1 and url_info["location"] in item_versions.values():
+                    url_info["alternates"] = [
+                        {"lang_code": code, "location": item_versions[code]}
+                        for code in languages
+                        if code in item_versions
+                    ]
+                    default = item_versions.get(settings.LANGUAGE_CODE)
+                    if default:
+                        url_info["alternates"].append({"lang_code": "x-default", "location": default})
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

@@ -1,0 +1,58 @@
+"""Which pages the public may find: the one rule shared by search, the sitemap, the API and the menus."""
+
+from django.conf import settings
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.models import TranslationSource
+
+
+def unpublished_source_keys():
+    """Translation keys whose source-language page is not live (a draft, or under embargo).
+
+    wagtail-localize never copies a source's unpublishing or postponed go-live to its translations,
+    so a translation can be live while its source is not; such a translation stays hidden. The
+    source is the locale wagtail-localize translated from, else the site's default language.
+    """
+    default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")[:1]
+    origin = TranslationSource.objects.filter(object_id=OuterRef("translation_key")).order_by("pk").values("locale_id")
+    return (
+        Page.objects.filter(live=False)
+        .alias(source_locale_id=Coalesce(Subquery(origin[:1]), Subquery(default_locale)))
+        .filter(locale_id=F("source_locale_id"))
+        .values("translation_key")
+    )
+
+
+def _cached(request, name, compute):
+    if request is None:
+        return compute()
+    if not hasattr(request, name):
+        setattr(request, name, compute())
+    return getattr(request, name)
+
+
+def restricted_paths(request=None):
+    """Tree paths of the pages with a view restriction (private sections), looked up once per request."""
+    return _cached(
+        request, "_restricted_paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def active_locale(request=None):
+    return _cached(request, "_active_locale", Locale.get_active)
+
+
+def public_pages(queryset=None, request=None):
+    """Live, public pages below the root whose source-language page is live too.
+
+    The same as ``.live().public()`` plus the source rule, in filters a search backend accepts;
+    given the request, the view restrictions are read once for all the querysets built during it.
+    """
+    queryset = Page.objects.all() if queryset is None else queryset
+    queryset = queryset.live().filter(depth__gt=1).exclude(translation_key__in=unpublished_source_keys())
+    private = Q()
+    for path in restricted_paths(request):
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private) if private else queryset

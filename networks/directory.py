@@ -1,0 +1,187 @@
+"""What the directory, network and topic pages show, each in a fixed number of queries."""
+
+import json
+
+from django.conf import settings
+from django.db.models import Count, Prefetch
+from django.db.models.functions import Lower
+from django.utils import translation
+from django.utils.translation import ngettext
+
+from wagtail.models import Locale
+
+from news.models import Topic
+
+from .models import CareProtocol, NetworkIndexPage, NetworkKind, NetworkPage, NetworkTopic
+
+LOGO_FILTER = "max-240x120"
+
+
+def kind_label(kind, count):
+    labels = {
+        NetworkKind.INVESTIGATION: ngettext("clinical investigation network", "clinical investigation networks", count),
+        NetworkKind.EXPERTISE: ngettext(
+            "expertise and methodology network", "expertise and methodology networks", count
+        ),
+        NetworkKind.PLATFORM: ngettext("platform", "platforms", count),
+    }
+    return labels[kind]
+
+
+def figures(networks):
+    """F-CRIN's figures (how many networks of each kind), counted from live pages."""
+    counts = dict(networks.order_by().values_list("kind").annotate(count=Count("pk")))
+    by_kind = [
+        {"kind": kind, "count": counts[kind], "label": kind_label(kind, counts[kind])}
+        for kind in NetworkKind.values
+        if counts.get(kind)
+    ]
+    return {"total": sum(counts.values()), "by_kind": by_kind}
+
+
+def live_networks(locale=None):
+    locale = locale or Locale.get_active()
+    return NetworkPage.objects.live().public().filter(locale=locale)
+
+
+def _with_cards(networks):
+    return (
+        networks.select_related("logo")
+        .prefetch_related(
+            "logo__renditions",
+            Prefetch("topic_links", queryset=NetworkTopic.objects.select_related("topic")),
+        )
+        .order_by(Lower("title"))
+    )
+
+
+def _topic_urls(index, topics, request):
+    base = index.get_url(request)
+    return {topic.pk: base + index.reverse_subpage("topic", kwargs={"slug": topic.slug}) for topic in topics}
+
+
+def _cards(networks, index, request):
+    """The networks, each with ``topics``: its topics and the address of their topic pages."""
+    networks = list(networks)
+    topics = {link.topic.pk: link.topic for network in networks for link in network.topic_links.all()}
+    urls = _topic_urls(index, topics.values(), request)
+    for network in networks:
+        network.topics = [{"topic": link.topic, "url": urls[link.topic.pk]} for link in network.topic_links.all()]
+    return networks
+
+
+def directory_context(index, request):
+    networks = NetworkPage.objects.child_of(index).live().public()
+    topics = list(
+        Topic.objects.filter(locale_id=index.locale_id, network_links__page__in=networks).distinct().order_by("name")
+    )
+    wanted = request.GET.get("topic", "")
+    selected = next((topic for topic in topics if topic.slug == wanted), None)
+    listed = networks
+    if selected is not None:
+        listed = networks.filter(pk__in=NetworkTopic.objects.filter(topic=selected).values("page_id"))
+    topic_urls = _topic_urls(index, topics, request)
+    groups = {kind: [] for kind in NetworkKind.values}
+    for network in _cards(_with_cards(listed), index, request):
+        groups[network.kind].append(network)
+    return {
+        "figures": figures(networks),
+        "groups": [
+            {"kind": kind, "label": kind_label(kind, len(members)), "networks": members}
+            for kind, members in groups.items()
+            if members
+        ],
+        "topics": [{"topic": topic, "url": topic_urls[topic.pk]} for topic in topics],
+        "selected_topic": selected,
+    }
+
+
+def topic_context(index, topic, request):
+    networks = (
+        NetworkPage.objects.live()
+        .public()
+        .filter(locale_id=index.locale_id, pk__in=NetworkTopic.objects.filter(topic=topic).values("page_id"))
+    )
+    protocols = CareProtocol.objects.filter(disease=topic).select_related("document").order_by("title")
+    return {
+        "topic": topic,
+        "networks": _cards(_with_cards(networks), index, request),
+        "care_protocols": list(protocols),
+        "alternate_urls": topic_alternate_urls(index, topic, request),
+    }
+
+
+def topic_alternate_urls(index, topic, request):
+    """The topic page's address in each language where both the topic and the directory exist."""
+    topics = {t.locale_id: t for t in Topic.objects.filter(translation_key=topic.translation_key)}
+    urls = {}
+    for other in NetworkIndexPage.objects.live().filter(translation_key=index.translation_key).select_related("locale"):
+        translated = topics.get(other.locale_id)
+        if translated is None:
+            continue
+        with translation.override(other.locale.language_code):
+            urls[other.locale.language_code] = other.get_url(request) + other.reverse_subpage(
+                "topic", kwargs={"slug": translated.slug}
+            )
+    return urls
+
+
+def network_context(page, request):
+    index = NetworkIndexPage.objects.ancestor_of(page).live().first()
+    topics = [link.topic for link in page.topic_links.select_related("topic")]
+    topic_urls = _topic_urls(index, topics, request) if index else {}
+    coordinators = list(page.coordinators.all())
+    protocols = [
+        link.protocol for link in page.care_protocol_links.select_related("protocol__disease", "protocol__document")
+    ]
+    logo = page.logo.get_rendition(LOGO_FILTER) if page.logo_id else None
+    return {
+        "network_index": index,
+        "topics": [{"topic": topic, "url": topic_urls.get(topic.pk)} for topic in topics],
+        "coordinators": coordinators,
+        "care_protocols": protocols,
+        "logo": logo,
+        "logo_url": request.build_absolute_uri(logo.url) if logo else "",
+        "canonical_url": request.build_absolute_uri(page.get_url(request)),
+        "json_ld": json_ld(page, request, logo, coordinators),
+    }
+
+
+def _escape(text):
+    # The same escapes as Django's json_script: the JSON cannot close the script element.
+    return text.replace("&", "\\u0026").replace("<", "\\u003C").replace(">", "\\u003E")
+
+
+def json_ld(page, request, logo, coordinators):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ResearchOrganization",
+        "name": page.full_name,
+        "url": request.build_absolute_uri(page.get_url(request)),
+        "description": page.summary,
+    }
+    if page.acronym:
+        data["alternateName"] = page.acronym
+    if page.website:
+        data["sameAs"] = [page.website]
+    if logo is not None:
+        data["logo"] = request.build_absolute_uri(logo.url)
+    parent = getattr(settings, "NETWORKS_PARENT_ORGANIZATION", None)
+    if parent:
+        data["parentOrganization"] = {"@type": "Organization", **parent}
+    members = [
+        {
+            "@type": "Person",
+            "name": coordinator.name,
+            **({"jobTitle": coordinator.title} if coordinator.title else {}),
+            **(
+                {"affiliation": {"@type": "Organization", "name": coordinator.institution}}
+                if coordinator.institution
+                else {}
+            ),
+        }
+        for coordinator in coordinators
+    ]
+    if members:
+        data["member"] = members
+    return _escape(json.dumps(data, ensure_ascii=False))

@@ -1,0 +1,198 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from news.models import Topic
+
+from ..blocks import NetworkBodyBlock
+
+
+class NetworkKind(models.TextChoices):
+    INVESTIGATION = "investigation", _("clinical investigation network")
+    EXPERTISE = "expertise", _("expertise and methodology network")
+    PLATFORM = "platform", _("platform")
+
+
+class NetworkIndexPage(RoutablePageMixin, Page):
+    """The directory of networks, one per language; it also serves a page for each topic."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = getattr(settings, "NETWORKS_INDEX_PARENT_PAGE_TYPES", None)
+    subpage_types = ["networks.NetworkPage"]
+
+    class Meta:
+        verbose_name = _("networks directory")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # One directory per language: the others are translations of the first.
+        return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..directory import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        return context
+
+    def topic_path(self, topic, request=None):
+        return self.get_url(request) + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
+
+    @path(_("topics/<str:slug>/"), name="topic")
+    def topic_view(self, request, slug):
+        from ..directory import topic_context
+
+        topic = get_object_or_404(Topic, locale_id=self.locale_id, slug=slug)
+        # Page.get_context, not ours: the topic page does not need the directory's queries.
+        context = Page.get_context(self, request)
+        context.update(topic_context(self, topic, request))
+        return TemplateResponse(request, "networks/topic_page.html", context)
+
+
+class NetworkPage(Page):
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=40,
+        blank=True,
+        help_text=_("As the network writes it. Leave empty when it has no official acronym: never make one up."),
+    )
+    full_name = models.CharField(_("full name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=NetworkKind.choices, default=NetworkKind.INVESTIGATION)
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in the directory."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    centres = models.PositiveIntegerField(
+        _("number of centres"), null=True, blank=True, help_text=_("Leave empty when no source gives the number.")
+    )
+    centres_note = models.CharField(
+        _("about the centres"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the centres are, or the source's own wording when it gives no plain number."),
+    )
+    year_labelled = models.PositiveSmallIntegerField(_("year labelled"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    body = StreamField(NetworkBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
+        FieldPanel("full_name"),
+        FieldPanel("summary"),
+        FieldPanel("logo"),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("topic")),
+        MultiFieldPanel(
+            [
+                InlinePanel("coordinators", label=_("coordinator")),
+                FieldRowPanel([FieldPanel("centres"), FieldPanel("year_labelled")]),
+                FieldPanel("centres_note"),
+                FieldPanel("website"),
+            ],
+            heading=_("Key facts"),
+        ),
+        InlinePanel("care_protocol_links", heading=_("Care protocols"), label=_("care protocol")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("acronym"), index.SearchField("full_name")]
+    override_translatable_fields = [SynchronizedField("acronym")]
+
+    parent_page_types = ["networks.NetworkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("network")
+
+    def clean(self):
+        super().clean()
+        if self.acronym:
+            clash = (
+                NetworkPage.objects.filter(locale_id=self.locale_id, acronym__iexact=self.acronym)
+                .exclude(translation_key=self.translation_key)
+                .exists()
+            )
+            if clash:
+                raise ValidationError({"acronym": _("Another network already uses this acronym.")})
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        localize_links(self)
+        return result
+
+    def get_context(self, request, *args, **kwargs):
+        from ..directory import network_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(network_context(self, request))
+        return context
+
+
+def localize_links(page):
+    """Point the page's topic and protocol links at their translations in the page's language.
+
+    wagtail-localize copies these plain child links as they are, so a fresh English translation
+    still points at the French topics until this runs.
+    """
+    for model, field in ((NetworkTopic, "topic"), (NetworkCareProtocol, "protocol")):
+        stale = model.objects.filter(page=page).exclude(**{f"{field}__locale_id": page.locale_id})
+        for link in stale.select_related(field):
+            target = getattr(link, field).get_translation_or_none(page.locale_id)
+            if target is not None:
+                setattr(link, field, target)
+                link.save(update_fields=[f"{field}_id"])
+
+
+class NetworkTopic(Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="network_links")
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("topic")
+
+
+class NetworkCoordinator(TranslatableMixin, Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="coordinators")
+    name = models.CharField(_("name"), max_length=120, help_text=_("With the title, e.g. “Pr Jeanne Martin”."))
+    title = models.CharField(_("role"), max_length=255, blank=True, help_text=_("Their role in the network."))
+    institution = models.CharField(_("institution"), max_length=255, blank=True)
+
+    override_translatable_fields = [SynchronizedField("name")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("coordinator")
+
+
+class NetworkCareProtocol(Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="care_protocol_links")
+    protocol = models.ForeignKey(
+        "networks.CareProtocol",
+        verbose_name=_("care protocol"),
+        on_delete=models.CASCADE,
+        related_name="network_links",
+    )
+
+    panels = [FieldPanel("protocol")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("care protocol")

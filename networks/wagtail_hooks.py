@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CareProtocol
+
+
+class CareProtocolViewSet(SnippetViewSet):
+    model = CareProtocol
+    icon = "doc-full"
+    menu_label = _("Care protocols")
+    add_to_admin_menu = True
+    menu_order = 220
+    list_display = ["title", "disease", "publication_year", "locale"]
+    search_fields = ["title"]
+
+
+register_snippet(CareProtocolViewSet)

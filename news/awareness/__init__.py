@@ -1,0 +1,1 @@
+"""Awareness days: yearly date rules, their iCalendar form and the press office's campaign radar."""

@@ -1,0 +1,350 @@
+"""`make bench`: build an archive of releases in its own SQLite file, then measure every public page type.
+
+For each page type and language: queries and server time (median, p95) through Django's test client,
+uncached and from the page cache; then throughput under load (wrk) through gunicorn with production
+settings, with the page cache off and on, each as a ratio to a static file (WhiteNoise) and to a bare
+Django view served by the same gunicorn in the same run. The press room is also timed with a smaller
+archive first, to show listing cost does not grow with the archive. Results go to .bench/*.json.
+
+    .venv/bin/python scripts/bench.py [RELEASES] [--small 1000] [--requests 40] [--duration 8]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / ".bench"
+TARGETS = {"cache_hit_vs_static": 0.6, "release_vs_bare": 40.0, "press_room_10k_vs_1k": 1.2}
+
+
+def say(text="", end="\n"):
+    sys.stdout.write(text + end)
+    sys.stdout.flush()
+
+
+def bench_env(database, page_cache=True, redis_url=""):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "fcrin_site.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only-not-a-secret-" + "b" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_BENCH_VIEWS": "1",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "PAGE_CACHE_ENABLED": "1" if page_cache else "0",
+        "GUNICORN_ACCESS_LOG": "",
+        "CACHE_KEY_PREFIX": "fcrin-bench",
+    }
+    env.pop("REDIS_URL", None)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env
+
+
+def setup_archive(args, database):
+    """Runs inside this process with production settings: migrate, demo site, press room, releases."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    call_command("load_initial_data", verbosity=0)
+    ensure_press_room()
+
+
+def ensure_press_room():
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+    from news.models import PressRoomPage
+
+    fr, en = Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="en")
+    room = PressRoomPage.objects.filter(locale=fr).first()
+    if room is None:
+        home = HomePage.objects.get(locale=fr)
+        room = PressRoomPage(title="Communiqués de presse", slug="communiques", show_in_menus=True)
+        home.add_child(instance=room)
+        room.save_revision().publish()
+    if not PressRoomPage.objects.filter(locale=en).exists():
+        translation = room.copy_for_translation(en)
+        translation.title, translation.slug = "Press releases", "press-releases"
+        translation.save_revision().publish()
+
+
+def generate(count):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    started = time.perf_counter()
+    call_command("generate_releases", count, stdout=out)
+    return time.perf_counter() - started
+
+
+def public_pages():
+    """(label, url) for the newest live page of each page type in each language, plus declared extra paths."""
+    from django.utils import translation
+
+    from wagtail.models import Locale, Page, get_page_models
+
+    pages = []
+    for model in get_page_models():
+        if model is Page:
+            continue
+        for locale in Locale.objects.order_by("language_code"):
+            page = model.objects.live().public().filter(locale=locale).order_by("-pk").first()
+            if page is None or page.get_url() is None:
+                continue
+            with translation.override("en"):
+                label = f"{model._meta.verbose_name} ({locale.language_code})"
+            base = page.get_url()
+            pages.append((label, base, model._meta.label))
+            for extra in page.specific.get_cached_paths():
+                if extra.strip("/"):
+                    pages.append((f"{label} {extra}", base + extra.lstrip("/"), f"{model._meta.label} {extra}"))
+    return pages
+
+
+def server_times(url, requests, cached):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    client = Client()
+    with override_settings(PAGE_CACHE_ENABLED=cached):
+        for _ in range(3):
+            response = client.get(url)
+            assert response.status_code == 200, f"{url}: {response.status_code}"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        expected = "HIT" if cached else "BYPASS"
+        assert response.get("X-Cache") == expected, f"{url}: X-Cache {response.get('X-Cache')}, expected {expected}"
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "queries": len(queries),
+        "median_ms": round(statistics.median(timings), 3),
+        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 3),
+    }
+
+
+def port_open(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, env, workers):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "WEB_CONCURRENCY": str(workers)}
+        command = [str(ROOT / ".venv/bin/gunicorn"), "--config", "gunicorn.conf.py", "fcrin_site.wsgi"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL, start_new_session=True)
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.base + "/bench/bare/", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def get(self, path):
+        with urllib.request.urlopen(self.base + path, timeout=10) as response:
+            return response.status, response.headers.get("X-Cache")
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def wrk(url, duration, connections):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", url], capture_output=True, text=True, check=True
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses under load")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def load_run(env, args, urls, static_url, cached):
+    server = Gunicorn(env, args.workers)
+    try:
+        for url in urls:
+            # Enough requests for every worker to have filled its cache when it is per-process memory.
+            outcomes = {server.get(url) for _ in range(3 * args.workers)}
+            expected = (200, "HIT") if cached else (200, "BYPASS")
+            assert expected in outcomes and all(status == 200 for status, _ in outcomes), (url, outcomes)
+        results = {
+            "static": wrk(server.base + static_url, args.duration, args.connections),
+            "bare": wrk(server.base + "/bench/bare/", args.duration, args.connections),
+        }
+        for url in urls:
+            results[url] = wrk(server.base + url, args.duration, args.connections)
+        return results
+    finally:
+        server.stop()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("releases", nargs="?", type=int, default=10_000, help="Releases in the archive (per language)")
+    parser.add_argument("--small", type=int, default=1_000, help="Archive size of the press room comparison")
+    parser.add_argument("--requests", type=int, default=40, help="Test-client requests per page for server times")
+    parser.add_argument("--duration", type=int, default=8, help="Seconds of load per URL")
+    parser.add_argument("--connections", type=int, default=16, help="Concurrent connections of the load tool")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument(
+        "--redis",
+        default="auto",
+        help="REDIS_URL for the caches; 'auto' (default) uses redis://127.0.0.1:6379/15 when it answers, "
+        "'' per-process memory",
+    )
+    args = parser.parse_args()
+    if args.redis == "auto":
+        args.redis = "redis://127.0.0.1:6379/15" if port_open(6379) else ""
+    if shutil.which("wrk") is None:
+        sys.exit("make bench needs wrk for its load runs: apt-get install wrk")
+    small = min(args.small, args.releases)
+
+    BENCH_DIR.mkdir(exist_ok=True)
+    database = BENCH_DIR / "bench.sqlite3"
+    database.unlink(missing_ok=True)
+    os.environ.update(bench_env(database, redis_url=args.redis))
+    sys.path.insert(0, str(ROOT))
+    os.chdir(ROOT)
+
+    say(f"Building the archive in {database.relative_to(ROOT)} …")
+    setup_archive(args, database)
+    generation_seconds = generate(small)
+    from django.core.cache import caches
+
+    from news.models import PressRoomPage
+
+    press_room_url = PressRoomPage.objects.filter(locale__language_code="fr").first().get_url()
+    press_room_small = server_times(press_room_url, args.requests, cached=False)
+    generation_seconds += generate(args.releases - small)
+    say(f"{args.releases} releases per language generated in {generation_seconds:.1f} s")
+    for cache in caches.all():
+        cache.clear()
+
+    pages = public_pages()
+    rows = []
+    for label, url, page_type in pages:
+        uncached = server_times(url, args.requests, cached=False)
+        cached = server_times(url, args.requests, cached=True)
+        rows.append({"page": label, "type": page_type, "url": url, "uncached": uncached, "cached": cached})
+        say(f"  timed {label}")
+    bare = server_times("/bench/bare/", args.requests, cached=False)
+
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    static_url = staticfiles_storage.url("css/site.css")
+    load_urls = [row["url"] for row in rows]
+    say("Load runs through gunicorn (page cache off, then on) …")
+    uncached_load = load_run(
+        bench_env(database, page_cache=False, redis_url=args.redis), args, load_urls, static_url, False
+    )
+    cached_load = load_run(
+        bench_env(database, page_cache=True, redis_url=args.redis), args, load_urls, static_url, True
+    )
+    for row in rows:
+        for mode, run in (("uncached", uncached_load), ("cached", cached_load)):
+            rps = run[row["url"]]
+            row[mode].update(rps=rps, vs_static=round(rps / run["static"], 3), vs_bare=round(rps / run["bare"], 3))
+
+    release_rows = [row for row in rows if row["type"] == "news.PressReleasePage"]
+    press_room_row = next(row for row in rows if row["url"] == press_room_url)
+    checks = {
+        "cache_hit_vs_static": min(row["cached"]["vs_static"] for row in rows),
+        "release_vs_bare": max(row["uncached"]["median_ms"] for row in release_rows) / bare["median_ms"],
+        "press_room_10k_vs_1k": press_room_row["uncached"]["median_ms"] / press_room_small["median_ms"],
+    }
+    report = {
+        "releases": args.releases,
+        "small_archive": small,
+        "generation_seconds": round(generation_seconds, 1),
+        "load_tool": f"wrk, 2 threads, {args.connections} connections, {args.duration} s per URL",
+        "gunicorn_workers": args.workers,
+        "cache": "redis" if args.redis else "locmem",
+        "bare_view": bare,
+        "static_rps": {"uncached_run": uncached_load["static"], "cached_run": cached_load["static"]},
+        "bare_rps": {"uncached_run": uncached_load["bare"], "cached_run": cached_load["bare"]},
+        "press_room_small_archive": press_room_small,
+        "pages": rows,
+        "checks": {
+            name: {"value": round(value, 3), "target": TARGETS[name], "ok": passes(name, value)}
+            for name, value in checks.items()
+        },
+    }
+    print_table(report)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    for path in (BENCH_DIR / f"bench-{stamp}.json", BENCH_DIR / "latest.json"):
+        path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    say(f"\nSaved to .bench/bench-{stamp}.json and .bench/latest.json")
+
+
+def passes(name, value):
+    return value >= TARGETS[name] if name == "cache_hit_vs_static" else value <= TARGETS[name]
+
+
+def print_table(report):
+    header = (
+        f"{'page':<34} {'queries':>7} {'median':>8} {'p95':>8} {'hit med':>8} "
+        f"{'rps':>7} {'×static':>7} {'×bare':>6} {'hit rps':>8} {'×static':>7} {'×bare':>6}"
+    )
+    say(f"\n{report['releases']} releases per language; {report['load_tool']}; {report['gunicorn_workers']} workers")
+    say(
+        f"static file: {report['static_rps']['uncached_run']:.0f} / {report['static_rps']['cached_run']:.0f} rps; ",
+        end="",
+    )
+    say(f"bare view: {report['bare_view']['median_ms']:.2f} ms, {report['bare_rps']['uncached_run']:.0f} rps")
+    say(header)
+    say("-" * len(header))
+    for row in report["pages"]:
+        u, c = row["uncached"], row["cached"]
+        say(
+            f"{row['page'][:34]:<34} {u['queries']:>7} {u['median_ms']:>7.1f}m {u['p95_ms']:>7.1f}m {c['median_ms']:>7.2f}m "
+            f"{u['rps']:>7.0f} {u['vs_static']:>7.2f} {u['vs_bare']:>6.2f} {c['rps']:>8.0f} {c['vs_static']:>7.2f} {c['vs_bare']:>6.2f}"
+        )
+    small = report["press_room_small_archive"]
+    say(
+        f"press room with {report['small_archive']} releases: median {small['median_ms']:.1f} ms, {small['queries']} queries"
+    )
+    for name, check in report["checks"].items():
+        verdict = "ok" if check["ok"] else "MISSED"
+        say(f"  {name}: {check['value']:.2f} (target {check['target']}) {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""sitemap.xml, robots.txt and security.txt as crawlers and security researchers read them."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from tests.factories import HomePageFactory, publish_translation
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def add_page(parent, title, slug, live=True):
+    page = HomePageFactory.build(title=title, slug=slug, locale=parent.locale, live=live)
+    parent.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    return page
+
+
+def read_sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    entries = {}
+    for url in root.findall("sm:url", NS):
+        location = url.find("sm:loc", NS).text
+        assert location not in entries, f"{location} is listed twice"
+        entries[location] = {
+            "lastmod": url.find("sm:lastmod", NS).text,
+            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
+        }
+    return entries
+
+
+@pytest.fixture
+def site_pages(home):
+    home["fr"].save_revision().publish()
+    releases = add_page(home["fr"], "Communiqués", "communiques")
+    publish_translation(releases, "en", title="Press releases", slug="press-releases")
+    lupus = add_page(releases, "Journée mondiale du lupus", "lupus")
+    publish_translation(lupus, "en", title="World Lupus Day", slug="world-lupus-day")
+    add_page(releases, "Seulement en français", "seulement-fr")
+    add_page(releases, "Brouillon", "brouillon", live=False)
+    private = add_page(home["fr"], "Espace réservé", "reserve")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    add_page(private, "Sous l'espace réservé", "dessous")
+    embargoed = add_page(releases, "Sous embargo", "sous-embargo", live=False)
+    embargoed.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    embargoed.save_revision().publish()
+    publish_translation(embargoed, "en", title="Under embargo", slug="under-embargo", go_live_at=None)
+    return home
+
+
+def test_every_live_public_page_of_both_locales_once(client, site_pages):
+    entries = read_sitemap(client)
+
+    assert set(entries) == {
+        "http://localhost/fr/",
+        "http://localhost/en/",
+        "http://localhost/fr/communiques/",
+        "http://localhost/en/press-releases/",
+        "http://localhost/fr/communiques/lupus/",
+        "http://localhost/en/press-releases/world-lupus-day/",
+        "http://localhost/fr/communiques/seulement-fr/",
+    }
+    for entry in entries.values():
+        assert datetime.datetime.fromisoformat(entry["lastmod"]).tzinfo is not None
+
+
+def test_translations_are_linked_both_ways(client, site_pages):
+    entries = read_sitemap(client)
+
+    pair = {
+        "fr": "http://localhost/fr/communiques/lupus/",
+        "en": "http://localhost/en/press-releases/world-lupus-day/",
+    }
+    for location in pair.values():
+        assert entries[location]["alternates"] == {**pair, "x-default": pair["fr"]}
+    assert entries["http://localhost/en/"]["alternates"]["fr"] == "http://localhost/fr/"
+    assert entries["http://localhost/fr/communiques/seulement-fr/"]["alternates"] == {}
+
+
+def test_no_draft_private_or_embargoed_url(client, site_pages):
+    content = client.get("/sitemap.xml").content.decode()
+
+    for secret in ["brouillon", "reserve", "dessous", "embargo"]:
+        assert secret not in content
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(client, home):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Disallow: /admin/" in lines
+    assert {"Disallow: /fr/recherche/", "Disallow: /en/search/"} <= set(lines)
+    assert not any(line.startswith("Disallow: /documents") for line in lines)
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_security_txt_follows_rfc_9116(client, settings):
+    response = client.get("/.well-known/security.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines())
+    assert fields["Contact"] == settings.SECURITY_TXT_CONTACT
+    expires = datetime.datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
+    assert timezone.now() + datetime.timedelta(days=30) < expires < timezone.now() + datetime.timedelta(days=366)
+    assert fields["Preferred-Languages"] == "fr, en"
+    assert fields["Canonical"] == "http://testserver/.well-known/security.txt"
+
+
+def test_security_txt_is_absent_without_a_contact(client, settings):
+    settings.SECURITY_TXT_CONTACT = ""
+
+    assert client.get("/.well-known/security.txt").status_code == 404
