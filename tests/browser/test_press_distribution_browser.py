@@ -1,5 +1,6 @@
 """A journalist on a live release downloads the press contact's vCard and the press kit."""
 
+import datetime
 import io
 import zipfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from wagtail.models import Collection
 import pytest
 import vobject
 
+from news.models import EmbargoPreviewLink
 from tests.browser.conftest import serious_violations
 from tests.factories import PressContactFactory, PressReleasePageFactory
 
@@ -47,7 +49,7 @@ def test_journalist_downloads_the_vcard_and_the_press_kit(page, release):
     page.goto(release.url)
     assert page.locator("h1").inner_text() == "Journée mondiale du lupus"
 
-    vcard_link = page.locator("a[type='text/vcard']")
+    vcard_link = page.get_by_role("link", name="Ajouter Hélène Dupré à vos contacts (vCard)")
     with page.expect_download() as vcard_download:
         vcard_link.click()
     assert vcard_download.value.suggested_filename == "helene-dupre.vcf"
@@ -73,3 +75,21 @@ def test_release_with_downloads_fits_a_phone_screen(mobile_page, release):
 
     assert mobile_page.evaluate("document.documentElement.scrollWidth") <= 375
     assert serious_violations(mobile_page) == []
+
+
+def test_embargo_preview_banner_is_accessible(page, press_room):
+    room = press_room["fr"]
+    release = PressReleasePageFactory(
+        parent=room, locale=room.locale, title="Essai Zéphyr", slug="essai-zephyr", live=False
+    )
+    release.go_live_at = datetime.datetime(2099, 6, 2, 6, 0, tzinfo=datetime.UTC)
+    release.save_revision().publish()
+    link = EmbargoPreviewLink.objects.create(release=release, label="Agence")
+
+    page.goto(link.get_url("fr"))
+
+    assert (
+        page.locator(".embargo-banner p[lang='en']").inner_text().startswith("Under embargo until 2 June 2099, 08:00")
+    )
+    assert page.locator("h1").inner_text() == "Essai Zéphyr"
+    assert serious_violations(page) == []
