@@ -21,6 +21,8 @@ def press_room(context):
     parent = getattr(page, "_cached_parent_obj", None)
     if isinstance(parent, PressRoomPage):
         return parent
+    if "press_room" in context:  # the home page looked it up already (None when there is none)
+        return context["press_room"]
     request = context.get("request")
     locale_id = page.locale_id if page is not None and hasattr(page, "locale_id") else Locale.get_active().pk
     rooms = getattr(request, "_news_press_rooms", None)
