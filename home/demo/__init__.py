@@ -6,4 +6,9 @@ to ``STEPS`` in the order their content depends on each other.
 
 from . import press, site
 
-STEPS = [site.load, press.load, press.link_awareness_days]
+STEPS = [
+    site.load,
+    press.load,
+    # Lists the releases on their awareness days: keep it after the awareness days step.
+    press.link_awareness_days,
+]
