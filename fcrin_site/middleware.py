@@ -1,4 +1,7 @@
 from django.core.exceptions import BadRequest
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 # Longer than any page path the site can have (slugs are at most 255 characters).
 MAX_PATH_LENGTH = 2048
@@ -22,3 +25,22 @@ class RejectMalformedRequestMiddleware:
             request.META["QUERY_STRING"] = query_string.replace("%00", "").replace("\x00", "")
             request.__dict__.pop("GET", None)  # parsed again, cleanly, on first use
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, minus the language redirect of 404s given by views outside ``i18n_patterns``.
+
+    Wagtail's catch-all route makes every path valid under /fr/, so Django would redirect, say, an
+    API's 404 for an unknown item to /fr/api/…, an HTML page; the API's own answer is the right one.
+    """
+
+    def process_response(self, request, response):
+        if (
+            response.status_code == 404
+            and getattr(request, "resolver_match", None) is not None
+            and not translation.get_language_from_path(request.path_info)
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -291,3 +291,37 @@ def test_english_stemming_on_postgresql(client, home):
     for query in ["sclerosis", "study", "studies", "disease autoimmune"]:
         _, html = search(client, "en", q=query)
         assert organic_titles(html) == ["Systemic sclerosis"], query
+
+
+def test_press_releases_are_found_by_type_in_each_language(client, press_room):
+    from tests.factories import PressReleasePageFactory
+
+    release = PressReleasePageFactory(
+        parent=press_room["fr"],
+        locale=press_room["fr"].locale,
+        title="Journée mondiale de l'asthme",
+        slug="asthme",
+        standfirst="Le réseau CRISALIS étudie l'asthme sévère.",
+    )
+    publish_translation(
+        release, "en", title="World Asthma Day", slug="asthma", standfirst="CRISALIS studies severe asthma."
+    )
+    embargoed = PressReleasePageFactory(
+        parent=press_room["fr"],
+        locale=press_room["fr"].locale,
+        title="Asthme : sous embargo",
+        slug="embargo",
+        live=False,
+    )
+    embargoed.go_live_at = timezone.now() + datetime.timedelta(hours=3)
+    embargoed.save_revision().publish()
+    publish_translation(embargoed, "en", title="Asthma: under embargo", slug="embargo", go_live_at=None)
+
+    _, french = search(client, "fr", q="asthme", type="release")
+    _, english = search(client, "en", q="asthma", type="release")
+
+    assert organic_titles(french) == ["Journée mondiale de l'asthme"]
+    assert french.select_one(".search-result__type").get_text(strip=True) == "Communiqués de presse"
+    assert [mark.get_text() for mark in french.select(".search-result__excerpt mark")] == ["asthme"]
+    assert organic_titles(english) == ["World Asthma Day"]
+    assert english.select_one(".search-result__type").get_text(strip=True) == "Press releases"

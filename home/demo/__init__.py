@@ -4,11 +4,12 @@ Each step is a function taking a :class:`DemoContext`; later features append the
 to ``STEPS`` in the order their content depends on each other.
 """
 
-from . import press, site
+from . import awareness, press, site
 
 STEPS = [
     site.load,
     press.load,
+    awareness.load,
     # Lists the releases on their awareness days: keep it after the awareness days step.
     press.link_awareness_days,
 ]

@@ -57,3 +57,17 @@ def tel_uri(number):
     """``+33 5 61 00 00 00`` as ``tel:+33561000000`` (RFC 3966 has no spaces)."""
     digits = re.sub(r"[^0-9+]", "", number or "")
     return f"tel:{digits}" if digits else ""
+
+
+@register.simple_tag(takes_context=True)
+def press_feeds(context):
+    """The RSS and Atom feeds of the press room of the page's language, for autodiscovery links."""
+    room = press_room(context)
+    if room is None:
+        return None
+    base = room.get_url(context.get("request"))
+    return {
+        "title": room.title,
+        "rss": base + room.reverse_subpage("press_feed", args=["rss"]),
+        "atom": base + room.reverse_subpage("press_feed", args=["atom"]),
+    }
