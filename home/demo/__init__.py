@@ -6,4 +6,11 @@ to ``STEPS`` in the order their content depends on each other.
 
 from . import awareness, networks, press, site
 
-STEPS = [site.load, networks.load, press.load, awareness.load, press.link_awareness_days]
+STEPS = [
+    site.load,
+    networks.load,
+    press.load,
+    awareness.load,
+    # Lists the releases on their awareness days: keep it after the awareness days step.
+    press.link_awareness_days,
+]
