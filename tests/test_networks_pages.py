@@ -324,11 +324,16 @@ def test_network_and_topic_pages_list_their_latest_live_releases(client, directo
     assert topic_titles == [f"Communiqué numéro {n}" for n in (20, 6, 5, 4, 3)]
 
 
-def count_queries(client, path):
-    client.get(path)  # the first request fills caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
+# Issue 8's target is 12 queries a page; as in test_query_budgets, these ceilings are the current
+# counts (``page_queries``: caches emptied, then the steady state) so that they can only go down.
+# Of them, Wagtail's routing, view restrictions, hreflang and navigation make 9 for the directory
+# and topic pages and 11 for a network page; the rest is each page's own (see context_queries).
+BUDGETS = {
+    "/en/networks/": 13,
+    "/en/networks/?topic=disease-1": 13,
+    "/en/networks/net/": 18,
+    "/en/networks/topics/disease-1/": 17,
+}
 
 
 def context_queries(client, path):
@@ -356,10 +361,10 @@ def context_queries(client, path):
 @pytest.mark.parametrize(
     "path", ["/en/networks/", "/en/networks/?topic=disease-1", "/en/networks/net/", "/en/networks/topics/disease-1/"]
 )
-def test_pages_take_a_fixed_number_of_queries(client, network_index, press_room, path):
+def test_pages_take_a_fixed_number_of_queries(client, page_queries, network_index, press_room, path):
     load(record("NET", topics=[topic(1)], coordinators=1), record("OTHER", topics=[topic(1)]))
     add_releases(press_room, "NET", 1, topic_slug="maladie-1")
-    small, small_context = count_queries(client, path), context_queries(client, path)
+    small, small_context = len(page_queries(path)), context_queries(client, path)
 
     topics = [topic(n) for n in range(1, 21)]
     load(record("NET", topics=topics, coordinators=20), *[record(f"MORE{n}", topics=topics[:3]) for n in range(4)])
@@ -368,7 +373,8 @@ def test_pages_take_a_fixed_number_of_queries(client, network_index, press_room,
         add_protocol(fr, network_index["en"].locale, f"PNDS {n}", f"Care protocol {n}", fr.topic_links.first().topic)
     add_releases(press_room, "NET", 19, start=2, topic_slug="maladie-1")
 
-    assert count_queries(client, path) == small
+    assert small <= BUDGETS[path]
+    assert len(page_queries(path)) == small
     assert context_queries(client, path) == small_context <= 12
 
 
