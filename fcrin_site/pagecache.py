@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import cc_delim_re
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -62,9 +63,10 @@ def bump_generation():
 
 
 def page_key(request, generation):
-    # The language is in the path, but LocaleMiddleware may also pick it from headers for
-    # unprefixed URLs, so the active language is part of the key too.
-    identity = f"{getattr(request, 'LANGUAGE_CODE', '')}|{request.build_absolute_uri()}"
+    # The language is in the path, but LocaleMiddleware may also pick it from the cookie or headers
+    # for unprefixed URLs: the language it will choose is part of the key too.
+    language = translation.get_language_from_request(request, check_path=True)
+    identity = f"{language}|{request.build_absolute_uri()}"
     return f"pagecache:{generation}:{hashlib.sha256(identity.encode()).hexdigest()}"
 
 
@@ -98,7 +100,9 @@ def is_cacheable_response(request, response):
 
 
 class PageCacheMiddleware:
-    """Serve anonymous GETs from the page cache; place it after LocaleMiddleware.
+    """Serve anonymous GETs from the page cache; place it right after SecurityMiddleware and WhiteNoise.
+
+    A hit then skips every other middleware; the stored response already carries their headers.
 
     ``X-Cache`` says ``HIT``, ``MISS`` (rendered and stored) or ``BYPASS`` (neither read nor stored).
     A view opts out with ``response.no_page_cache = True`` or ``Cache-Control: private``.
@@ -106,25 +110,38 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # The generation this process saw last: one round trip then both checks it and fetches the page.
+        self.last_generation = None
 
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self._mark(self.get_response(request), "BYPASS")
         cache = page_cache()
-        generation = current_generation(cache)
-        if generation is None:  # the cache is unreachable
+        key, stored = self._lookup(cache, request)
+        if key is None:  # the cache is unreachable
             return self._mark(self.get_response(request), "BYPASS")
-        key = page_key(request, generation)
-        stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
-            response = HttpResponse(content, status=status, headers=headers)
-            return self._mark(response, "HIT")
+            return self._mark(HttpResponse(content, status=status, headers=headers), "HIT")
         response = self.get_response(request)
         if request.method != "GET" or not is_cacheable_response(request, response):
             return self._mark(response, "BYPASS")
         cache.set(key, (response.status_code, dict(response.items()), response.content), _setting("TIMEOUT", 600))
         return self._mark(response, "MISS")
+
+    def _lookup(self, cache, request):
+        guess = self.last_generation
+        if guess is not None:
+            key = page_key(request, guess)
+            found = cache.get_many([GENERATION_KEY, key])
+            if found.get(GENERATION_KEY) == guess:
+                return key, found.get(key)
+        generation = current_generation(cache)
+        if generation is None:
+            return None, None
+        self.last_generation = generation
+        key = page_key(request, generation)
+        return key, cache.get(key)
 
     @staticmethod
     def _mark(response, outcome):

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from news.awareness.calendar import next_day as next_awareness_day
 from news.models import AwarenessDayPage, PressReleasePage, PressRoomPage
+from news.models.querysets import public_q
 
 
 class HomePage(Page):
@@ -39,15 +40,20 @@ class HomePage(Page):
         # restrictions above this page would have stopped the reader before get_context.
         restricted = PageViewRestriction.objects.values("page_id")
         context["sections"] = self.get_children().live().in_menu().exclude(pk__in=restricted).specific()
-        context["press_room"] = PressRoomPage.objects.child_of(self).live().public().first()
-        context["latest_releases"] = (
+        context["latest_releases"] = latest_releases = list(
             PressReleasePage.objects.descendant_of(self)
             .published()
             .newest_first()
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")[: self.latest_releases_count]
         )
+        if latest_releases:
+            # The press room is normally one of the sections; look it up only when it is not.
+            context["press_room"] = (
+                next((section for section in context["sections"] if isinstance(section, PressRoomPage)), None)
+                or PressRoomPage.objects.child_of(self).live().filter(public_q()).first()
+            )
 
-        days = AwarenessDayPage.objects.live().public().filter(locale_id=self.locale_id).prefetch_related("dates")
+        days = AwarenessDayPage.objects.live().filter(public_q(), locale_id=self.locale_id).prefetch_related("dates")
         context["next_awareness_day"] = next_awareness_day(days)
         return context

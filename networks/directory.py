@@ -3,18 +3,23 @@
 import json
 
 from django.conf import settings
-from django.db.models import Count, Prefetch
-from django.db.models.functions import Lower
-from django.utils import translation
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models.functions import Length, Lower, Substr
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
-from wagtail.models import Locale
+from wagtail.models import PageViewRestriction
 
-from news.models import Topic
+from dateutil.relativedelta import relativedelta
+
+from news.awareness.calendar import upcoming
+from news.models import AwarenessDayPage, PressReleasePage, Topic
 
 from .models import CareProtocol, NetworkIndexPage, NetworkKind, NetworkPage, NetworkTopic
 
 LOGO_FILTER = "max-240x120"
+LATEST_RELEASES = 5
+UPCOMING_DAYS = 3
 
 
 def kind_label(kind, count):
@@ -39,9 +44,17 @@ def figures(networks):
     return {"total": sum(counts.values()), "by_kind": by_kind}
 
 
-def live_networks(locale=None):
-    locale = locale or Locale.get_active()
-    return NetworkPage.objects.live().public().filter(locale=locale)
+def public(pages):
+    """``PageQuerySet.public()`` inside the query itself, where Wagtail's costs one query more."""
+    # A restriction applies to its page and every page below it: those whose path it prefixes.
+    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return pages.filter(~Exists(restrictions))
+
+
+def live_networks(language_code=None):
+    # By language code rather than Locale.get_active(), which would cost a query of its own.
+    language_code = language_code or translation.get_language()
+    return public(NetworkPage.objects.live().filter(locale__language_code=language_code))
 
 
 def _with_cards(networks):
@@ -71,7 +84,7 @@ def _cards(networks, index, request):
 
 
 def directory_context(index, request):
-    networks = NetworkPage.objects.child_of(index).live().public()
+    networks = public(NetworkPage.objects.child_of(index).live())
     topics = list(
         Topic.objects.filter(locale_id=index.locale_id, network_links__page__in=networks).distinct().order_by("name")
     )
@@ -97,16 +110,18 @@ def directory_context(index, request):
 
 
 def topic_context(index, topic, request):
-    networks = (
-        NetworkPage.objects.live()
-        .public()
-        .filter(locale_id=index.locale_id, pk__in=NetworkTopic.objects.filter(topic=topic).values("page_id"))
+    networks = public(
+        NetworkPage.objects.live().filter(
+            locale_id=index.locale_id, pk__in=NetworkTopic.objects.filter(topic=topic).values("page_id")
+        )
     )
-    protocols = CareProtocol.objects.filter(disease=topic).select_related("document").order_by("title")
+    protocols = CareProtocol.objects.filter(disease=topic).select_related("disease", "document").order_by("title")
     return {
         "topic": topic,
         "networks": _cards(_with_cards(networks), index, request),
         "care_protocols": list(protocols),
+        "releases": latest_releases(PressReleasePage.objects.published().with_topic(topic), index.locale_id),
+        "awareness_days": upcoming_days(index.locale_id, topic_links__topic__translation_key=topic.translation_key),
         "alternate_urls": topic_alternate_urls(index, topic, request),
     }
 
@@ -127,24 +142,45 @@ def topic_alternate_urls(index, topic, request):
 
 
 def network_context(page, request):
-    index = NetworkIndexPage.objects.ancestor_of(page).live().first()
+    # The directory is the parent page: its address comes from the page's own, without a query.
+    index_url = page.get_url(request).removesuffix(f"{page.slug}/")
     topics = [link.topic for link in page.topic_links.select_related("topic")]
-    topic_urls = _topic_urls(index, topics, request) if index else {}
+    topic_urls = {
+        topic.pk: index_url + NetworkIndexPage.get_resolver().reverse("topic", slug=topic.slug) for topic in topics
+    }
     coordinators = list(page.coordinators.all())
     protocols = [
         link.protocol for link in page.care_protocol_links.select_related("protocol__disease", "protocol__document")
     ]
     logo = page.logo.get_rendition(LOGO_FILTER) if page.logo_id else None
     return {
-        "network_index": index,
+        "network_index_url": index_url,
         "topics": [{"topic": topic, "url": topic_urls.get(topic.pk)} for topic in topics],
         "coordinators": coordinators,
         "care_protocols": protocols,
+        "releases": latest_releases(PressReleasePage.objects.published().with_network(page), page.locale_id),
+        "awareness_days": upcoming_days(page.locale_id, network_links__network__translation_key=page.translation_key),
         "logo": logo,
         "logo_url": request.build_absolute_uri(logo.url) if logo else "",
         "canonical_url": request.build_absolute_uri(page.get_url(request)),
         "json_ld": json_ld(page, request, logo, coordinators),
     }
+
+
+def latest_releases(releases, locale_id):
+    return list(
+        releases.filter(locale_id=locale_id)
+        .newest_first()
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions")[:LATEST_RELEASES]
+    )
+
+
+def upcoming_days(locale_id, **link):
+    """The next occurrences, within a year, of the live awareness days linked by ``link``."""
+    days = public(AwarenessDayPage.objects.live().filter(locale_id=locale_id, **link)).distinct()
+    today = timezone.localdate()
+    return upcoming(days.prefetch_related("dates"), today, today + relativedelta(years=1))[:UPCOMING_DAYS]
 
 
 def _escape(text):

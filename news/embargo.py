@@ -11,8 +11,12 @@ from .models import PressReleaseAttachment, PressReleasePage
 
 
 def hide_unpublished_release(page, request, serve_args, serve_kwargs):
-    """``before_serve_page``: a live translation is still embargoed while its source page is not live."""
-    if isinstance(page, PressReleasePage) and not page.is_published():
+    """``before_serve_page``: a live translation is still embargoed while its source page is not live.
+
+    Routing has already checked that the page itself is live, and Wagtail's own hook checks
+    view restrictions.
+    """
+    if isinstance(page, PressReleasePage) and not page.source_is_live():
         raise Http404
 
 

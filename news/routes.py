@@ -1,4 +1,4 @@
-"""Downloads served under the press room of each language: vCards, feeds.
+"""Downloads served under the press room of each language (vCards, feeds) and each release (press kit).
 
 Wagtail serves only paths made of word-character segments ending in a slash, so no route ends in
 ``.vcf`` or ``.xml``: the file name comes from ``Content-Disposition`` and the links' ``download``
@@ -9,7 +9,10 @@ stays about the listing and the distribution formats live together.
 from django.http import Http404
 from django.utils.translation import gettext
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from .models.topics import Topic
 
 
 class PressRoomRoutes(RoutablePageMixin):
@@ -34,3 +37,47 @@ class PressRoomRoutes(RoutablePageMixin):
         if contact is None:
             raise Http404
         return vcards.vcard_response([contact], vcards.filename(contact))
+
+    @re_path(r"^feed/(?P<feed_format>rss|atom)/$", name="press_feed")
+    def press_feed(self, request, feed_format):
+        from .feeds import PressReleaseFeed
+
+        return PressReleaseFeed(self, feed_format)(request)
+
+    @re_path(r"^feed/topic/(?P<slug>[\w-]+)/(?P<feed_format>rss|atom)/$", name="press_topic_feed")
+    def press_topic_feed(self, request, slug, feed_format):
+        from .feeds import PressReleaseFeed
+        from .models import PressReleasePage
+
+        topics = Topic.objects.filter(slug=slug)
+        topic = topics.filter(locale=self.locale).first() or topics.first()
+        if topic is None:
+            raise Http404
+        topic = topic.get_translation_or_none(self.locale) or topic
+        releases = PressReleasePage.objects.with_topic(topic)
+        return PressReleaseFeed(self, feed_format, subject=topic.name, releases=releases)(request)
+
+    @re_path(r"^feed/network/(?P<network>[\w-]+)/(?P<feed_format>rss|atom)/$", name="press_network_feed")
+    def press_network_feed(self, request, network, feed_format):
+        """Releases about a network page, given by id or slug; any page type can be a network."""
+        from .feeds import PressReleaseFeed
+        from .models import PressReleasePage
+
+        pages = Page.objects.live().public().filter(**{"pk" if network.isdigit() else "slug": network})
+        page = pages.filter(locale=self.locale).first() or pages.first()
+        if page is None:
+            raise Http404
+        translation = Page.objects.live().public().filter(translation_key=page.translation_key, locale=self.locale)
+        page = translation.first() or page
+        releases = PressReleasePage.objects.with_network(page)
+        return PressReleaseFeed(self, feed_format, subject=page.title, releases=releases)(request)
+
+
+class PressReleaseRoutes(RoutablePageMixin):
+    @path("kit/", name="press_kit")
+    def press_kit(self, request):
+        from .press_kit import press_kit_response
+
+        if not self.is_published():
+            raise Http404
+        return press_kit_response(self, request)

@@ -75,8 +75,12 @@ class QueryLog(list):
 
 
 @pytest.fixture
-def cold_queries(client):
-    """``measure(url)``: the queries of one anonymous GET with every cache emptied first (the worst case)."""
+def page_queries(client):
+    """``measure(url)``: the queries of an anonymous GET rendered without the page cache, in the steady state.
+
+    Caches are emptied, then one request warms what Wagtail keeps between requests (the site root
+    paths), as on any server that has served a page; the second request is measured.
+    """
     from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -84,6 +88,7 @@ def cold_queries(client):
     def measure(url):
         for cache in caches.all():
             cache.clear()
+        client.get(url)
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200, f"{url} answered {response.status_code}"

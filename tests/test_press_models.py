@@ -108,6 +108,14 @@ class TestAdminCreation:
         assert [link.topic for link in release.topic_links.all()] == [topic]
         assert [block.block_type for block in release.body] == ["heading", "paragraph", "quote"]
 
+    def test_release_form_explains_the_embargo_in_paris_time(self):
+        url = reverse("wagtailadmin_pages:add", args=["news", "pressreleasepage", self.press_room["fr"].pk])
+
+        response = self.client.get(url)
+
+        assert response.status_code == 200
+        assert "Europe/Paris" in response.content.decode()
+
     def test_snippets_created_through_the_admin(self):
         locale = self.home.locale
         response = self.client.post(

@@ -124,3 +124,15 @@ def test_make_serve_runs_gunicorn_with_production_settings_after_collectstatic_a
         "gunicorn",
     ]
     assert all("DJANGO_SECURE_SSL_REDIRECT=${DJANGO_SECURE_SSL_REDIRECT:-0}" in c for c in commands)
+
+
+def test_the_benchmark_baseline_view_exists_only_when_a_setting_enables_it(client, db):
+    assert client.get("/bench/bare/", follow=True).status_code == 404
+    output = run_with_production_settings(
+        "from django.test import Client; print(Client().get('/bench/bare/').content.decode())",
+        DJANGO_BENCH_VIEWS="1",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert output.strip() == "ok"

@@ -4,6 +4,6 @@ Each step is a function taking a :class:`DemoContext`; later features append the
 to ``STEPS`` in the order their content depends on each other.
 """
 
-from . import site
+from . import awareness, networks, press, site
 
-STEPS = [site.load]
+STEPS = [site.load, networks.load, press.load, awareness.load, press.link_awareness_days]

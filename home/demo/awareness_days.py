@@ -1,7 +1,8 @@
 """The awareness days F-CRIN's networks time their releases to (from the shared domain research).
 
 Each day: French name, English name, rule in the ``kind:…`` grammar, network acronyms, whether
-the date is confirmed by a source, and the slugs of its topics (see ``TOPICS``).
+the date is confirmed by a source, and the slugs of its topics (see ``TOPICS``). ``SUMMARIES``
+gives each day a line in each language, by English name.
 """
 
 TOPICS = {
@@ -196,3 +197,111 @@ DAYS = [
         ["infections", "intensive-care"],
     ),
 ]
+
+SUMMARIES = {
+    "World Parkinson's Day": (
+        "Date anniversaire de la naissance de James Parkinson, soutenue par l'OMS depuis 1997.",
+        "James Parkinson's birthday, backed by the WHO since 1997.",
+    ),
+    "World Sepsis Day": (
+        "Portée par la Global Sepsis Alliance depuis 2012 ; F-CRIN y a déjà consacré un communiqué.",
+        "Led by the Global Sepsis Alliance since 2012; F-CRIN has already issued a release for it.",
+    ),
+    "World Asthma Day": (
+        "Organisée par la GINA depuis 1998, le premier mardi de mai.",
+        "Organised by GINA since 1998, on the first Tuesday of May.",
+    ),
+    "World Thrombosis Day": (
+        "Lancée par l'ISTH en 2014, le jour anniversaire de Rudolf Virchow.",
+        "Launched by the ISTH in 2014, on Rudolf Virchow's birthday.",
+    ),
+    "World Obesity Day": (
+        "Organisée par la World Obesity Federation, fixée au 4 mars depuis 2020.",
+        "Run by the World Obesity Federation, held on 4 March since 2020.",
+    ),
+    "World Kidney Day": (
+        "Organisée par l'ISN et l'IFKF depuis 2006, le deuxième jeudi de mars.",
+        "Organised by the ISN and the IFKF since 2006, on the second Thursday of March.",
+    ),
+    "World Heart Day": (
+        "Portée par la World Heart Federation, fixée au 29 septembre depuis 2012.",
+        "Led by the World Heart Federation, set on 29 September since 2012.",
+    ),
+    "World MS Day": ("Organisée par la MSIF depuis 2009.", "Organised by the MSIF since 2009."),
+    "World Sight Day": ("Coordonnée par l'IAPB depuis 2000.", "Coordinated by the IAPB since 2000."),
+    "World Retina Day": (
+        "Portée par Retina International ; les sources ne s'accordent pas sur la date.",
+        "Promoted by Retina International; sources disagree on its date.",
+    ),
+    "World Lupus Day": (
+        "Célébrée depuis 2004 avec la World Lupus Federation.",
+        "Held since 2004 with the World Lupus Federation.",
+    ),
+    "World Scleroderma Day": (
+        "Date anniversaire de la mort de Paul Klee (1940), mondiale depuis 2010 à l'initiative de la FESCA.",
+        "The anniversary of Paul Klee's death (1940), worldwide since 2010 at FESCA's initiative.",
+    ),
+    "World Arthritis Day": (
+        "Créée en 1996 par Arthritis and Rheumatism International et relayée par l'EULAR.",
+        "Created in 1996 by Arthritis and Rheumatism International and promoted by EULAR.",
+    ),
+    "World Young Rheumatic Diseases Day (WORD Day)": (
+        "Portée par PReS et ENCA depuis 2019 ; le nom français est une traduction.",
+        "Led by PReS and ENCA since 2019.",
+    ),
+    "World Autoimmune Arthritis Day": (
+        "Date à vérifier : la seule source trouvée est une liste générale.",
+        "Date to be checked: the only source found is a general list.",
+    ),
+    "Rare Disease Day": (
+        "Organisée par EURORDIS depuis 2008 : le 29 février les années bissextiles, le 28 sinon.",
+        "Organised by EURORDIS since 2008: 29 February in leap years, 28 February otherwise.",
+    ),
+    "World Immunization Week": (
+        "Semaine de l'OMS ; les dates de la semaine européenne peuvent varier d'une année à l'autre.",
+        "A WHO week; the dates of the European week may vary from year to year.",
+    ),
+    "World Stroke Day": (
+        "Organisée par la World Stroke Organization depuis 2006.",
+        "Organised by the World Stroke Organization since 2006.",
+    ),
+    "World Mental Health Day": (
+        "Portée par la World Federation for Mental Health depuis 1992.",
+        "Led by the World Federation for Mental Health since 1992.",
+    ),
+    "Schizophrenia Awareness Days": (
+        "Une semaine de mars dans les pays francophones, aux dates annoncées chaque année.",
+        "A week in March in French-speaking countries, on dates announced each year.",
+    ),
+    "World Atopic Dermatitis Day": ("Créée en 2018 par l'IADPO.", "Established in 2018 by IADPO."),
+    "Global ALS/MND Awareness Day": (
+        "Portée depuis 1997 par l'Alliance internationale des associations SLA/MND, au solstice d'été.",
+        "Held since 1997 by the International Alliance of ALS/MND Associations, on the summer solstice.",
+    ),
+    "World Children's Day": (
+        "Anniversaire de la Déclaration de 1959 et de la Convention de 1989 relatives aux droits de l'enfant.",
+        "The anniversary of the 1959 Declaration and the 1989 Convention on the Rights of the Child.",
+    ),
+    "World Family Doctor Day": ("Portée par la WONCA depuis 2010-2011.", "Promoted by WONCA since 2010-2011."),
+    "International Clinical Trials Day": (
+        "Anniversaire de l'essai de James Lind sur le scorbut (1747) ; l'ECRIN l'organise chaque année.",
+        "The anniversary of James Lind's 1747 scurvy trial; ECRIN holds an event every year.",
+    ),
+    "World Health Day": ("Anniversaire de la fondation de l'OMS.", "The anniversary of the WHO's founding."),
+    "World Diabetes Day": (
+        "Une journée qui touche l'obésité, la rétinopathie diabétique et les complications cardiovasculaires.",
+        "A day that touches obesity, diabetic retinopathy and cardiovascular complications.",
+    ),
+    "World Tuberculosis Day": (
+        "Une date pour parler de la recherche sur les infections à mycobactéries.",
+        "A date to talk about research on mycobacterial infections.",
+    ),
+    "World Amyloidosis Day": (
+        "Portée par l'Amyloidosis Alliance depuis 2021.",
+        "Led by the Amyloidosis Alliance since 2021.",
+    ),
+    "World AMR Awareness Week": (
+        "Dates à vérifier : elles n'ont pas pu être rattachées à une source.",
+        "Dates to be checked: they could not be traced to a source.",
+    ),
+}

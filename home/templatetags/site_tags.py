@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.db.models import F, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Length
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -17,16 +17,42 @@ def _language_names():
 
 
 def _page_alternates(request, page):
-    """For each language: the translation of ``page``, else of its nearest translated ancestor."""
+    """For each language: the translation of ``page``, else of its nearest translated ancestor.
+
+    The same query also fetches the main navigation, which every page shows too (see main_navigation).
+    """
     # Ancestor paths are prefixes of the page's own path, so one query finds every live translation.
     paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
-    keys = Page.objects.filter(path__in=paths).values("translation_key")
+    wanted = Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
+    site = Site.find_for_request(request)
+    home_path = (
+        page.path[: Page.steplen * site.root_page.depth] if site and page.depth >= site.root_page.depth else None
+    )
+    if home_path:
+        wanted |= _menu_q(home_path)
+    candidates = (
+        Page.objects.live()
+        .filter(wanted)
+        .select_related("locale")
+        .annotate(
+            is_translation=Exists(Page.objects.filter(path__in=paths, translation_key=OuterRef("translation_key"))),
+            is_restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))),
+        )
+        .order_by("path")
+    )
     best = {}
-    for candidate in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+    menu = []
+    for candidate in candidates:
+        if home_path and _in_menu(candidate, home_path):
+            menu.append(candidate)
+        if not candidate.is_translation:
+            continue
         code = candidate.locale.language_code
         # Translations mirror the source tree, so the deepest candidate is the nearest ancestor.
         if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
+    if menu and menu[0].path == home_path:
+        request._main_navigation = menu
     return {
         code: (candidate.get_url(request), candidate.translation_key == page.translation_key)
         for code, candidate in best.items()
@@ -84,13 +110,28 @@ def language_alternates(context):
     return alternates
 
 
-def _menu_from_path(home_path):
-    """The home page at ``home_path`` (the current page's language) and its public menu children, in one query."""
+def _menu_q(home_path):
+    """The home page at ``home_path`` (the current page's language) and its public menu children."""
     # A restriction on the home page itself would already have stopped the reader; only the children's matter.
     children = Q(path__startswith=home_path, depth=len(home_path) // Page.steplen + 1, show_in_menus=True) & ~Q(
         pk__in=PageViewRestriction.objects.values("page_id")
     )
-    pages = list(Page.objects.live().filter(Q(path=home_path) | children).order_by("path"))
+    return Q(path=home_path) | children
+
+
+def _in_menu(page, home_path):
+    if page.path == home_path:
+        return True
+    return (
+        page.path.startswith(home_path)
+        and page.depth == len(home_path) // Page.steplen + 1
+        and page.show_in_menus
+        and not page.is_restricted
+    )
+
+
+def _menu_from_path(home_path):
+    pages = list(Page.objects.live().filter(_menu_q(home_path)).order_by("path"))
     return pages if pages and pages[0].path == home_path else []
 
 

@@ -28,6 +28,7 @@ from .awareness_links import (
     AwarenessDayTopic,
 )
 
+FEED_PREFIXES = {"ics", "networks", "topics"}
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -48,11 +49,20 @@ class AwarenessCalendarPage(RoutablePageMixin, Page):
         # One calendar per language: the others are its translations.
         return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
 
+    def route(self, request, path_components):
+        # Fetch a day as its specific page in one query rather than Wagtail's two, and keep its parent.
+        if self.live and path_components and path_components[0] not in FEED_PREFIXES:
+            day = AwarenessDayPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if day is not None:
+                day._cached_parent_obj = self
+                return day.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def days(self):
         return (
             AwarenessDayPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(calendar.is_public())
             .prefetch_related(
                 "dates",
                 Prefetch("topic_links", AwarenessDayTopic.objects.select_related("topic")),
@@ -165,9 +175,6 @@ class AwarenessDayPage(RoutablePageMixin, Page):
 
     def next_occurrences(self, count=3, after=None):
         return self.rule.next_occurrences(after or datetime.date.today(), count=count)
-
-    def theme_for(self, year):
-        return next((theme.theme for theme in self.themes.all() if theme.year == year), "")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

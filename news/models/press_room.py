@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..routes import PressRoomRoutes
+from .querysets import public_q, view_restrictions_for
 from .topics import Topic
 
 
@@ -28,6 +30,35 @@ class PressRoomPage(PressRoomRoutes, Page):
     class Meta:
         verbose_name = _("press room")
 
+    def get_view_restrictions(self):
+        return view_restrictions_for(self)
+
+    def route(self, request, path_components):
+        from .releases import PressReleasePage
+
+        if not path_components or self.is_subpage_route(path_components):
+            return super().route(request, path_components)
+        # One query for the release, its embargo status and what its template shows first,
+        # instead of Wagtail's generic child lookup followed by .specific.
+        release = (
+            PressReleasePage.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .with_source_status()
+            .select_related("locale", "hero_image")
+            .first()
+        )
+        if release is None:
+            return super().route(request, path_components)
+        release._cached_parent_obj = self
+        return release.route(request, path_components[1:])
+
+    def is_subpage_route(self, path_components):
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
+
     def releases(self):
         """The releases the public may see, newest first."""
         from .releases import PressReleasePage
@@ -44,8 +75,8 @@ class PressRoomPage(PressRoomRoutes, Page):
         ).order_by("name")
         networks = (
             Page.objects.live()
-            .public()
             .filter(
+                public_q(),
                 locale_id=self.locale_id,
                 translation_key__in=Page.objects.filter(press_release_links__page__in=releases.values("pk")).values(
                     "translation_key"

@@ -1,62 +1,33 @@
-from django.apps import apps
+import json
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from ..blocks import PressReleaseBodyBlock
+from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .localization import localized_targets
+from .querysets import PressReleaseQuerySet, public_q, view_restrictions_for
 from .settings import PressOfficeSettings
 from .topics import Topic
 
-
-class PressReleaseQuerySet(PageQuerySet):
-    def published(self):
-        """Live, public releases whose source-language page is live too.
-
-        An embargo is the source page's go-live date; translations are published on their own
-        (wagtail-localize never copies ``go_live_at``), so a translation counts only once its
-        source is live.
-        """
-        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        source_locale = Subquery(Locale.objects.filter(language_code=default_language).values("pk")[:1])
-        if apps.is_installed("wagtail_localize"):
-            from wagtail_localize.models import TranslationSource
-
-            origin = TranslationSource.objects.filter(object_id=OuterRef("translation_key")).order_by("pk")
-            source_locale = Coalesce(Subquery(origin.values("locale_id")[:1]), source_locale)
-        source_not_live = Page.objects.filter(
-            translation_key=OuterRef("translation_key"), locale_id=OuterRef("source_locale_id"), live=False
-        )
-        return self.live().public().alias(source_locale_id=source_locale).filter(~Exists(source_not_live))
-
-    def newest_first(self):
-        return self.order_by("-release_date", "-first_published_at", "-pk")
-
-    def with_topic(self, topic):
-        """Releases about ``topic`` in any language: links may point to another language's copy."""
-        return self.filter(topic_links__topic__translation_key=topic.translation_key).distinct()
-
-    def with_network(self, network):
-        return self.filter(network_links__network__translation_key=network.translation_key).distinct()
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
 
 
-class PressReleasePage(Page):
+class PressReleasePage(PressReleaseRoutes, Page):
     standfirst = models.TextField(
         _("standfirst"), help_text=_("The opening paragraph in bold: who, what, when, in two or three sentences.")
     )
@@ -144,34 +115,94 @@ class PressReleasePage(Page):
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
 
+    def get_view_restrictions(self):
+        return view_restrictions_for(self)
+
     def is_published(self):
         return type(self).objects.published().filter(pk=self.pk).exists()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["topics"] = localized_targets(Topic.objects.all(), self.topic_links.all(), "topic", self.locale_id)
-        context["networks"] = localized_targets(
-            Page.objects.live().public(), self.network_links.all(), "network", self.locale_id
+    def source_is_live(self):
+        """Whether the embargo has lifted for this page's source; uses ``with_source_status()`` when it ran."""
+        if "source_live_flag" in self.__dict__:
+            return self.source_live_flag
+        return type(self).objects.filter(pk=self.pk).with_source_status().values_list("source_live_flag", flat=True)[0]
+
+    def related_topics(self):
+        return localized_targets(Topic.objects.all(), self.topic_links.all(), "topic", self.locale_id)
+
+    def related_networks(self):
+        return localized_targets(
+            Page.objects.live().filter(public_q()), self.network_links.all(), "network", self.locale_id
         )
+
+    def _press_office(self, request):
+        return PressOfficeSettings.for_request(request) if request else PressOfficeSettings.for_site(self.get_site())
+
+    def press_contacts(self, request=None):
+        """The release's contacts in its language, or the press office's defaults when it has none."""
         contacts = list(
             localized_targets(PressContact.objects.all(), self.contact_links.all(), "contact", self.locale_id)
         )
+        if contacts:
+            return contacts
+        defaults = self._press_office(request).default_contacts.all()
+        return list(localized_targets(PressContact.objects.all(), defaults, "contact", self.locale_id))
+
+    def about_boilerplates(self, request=None):
+        """The release's "About" paragraphs in its language, or the press office's defaults."""
         boilerplates = list(
             localized_targets(Boilerplate.objects.all(), self.boilerplate_links.all(), "boilerplate", self.locale_id)
         )
-        if not (contacts and boilerplates):
-            press_office = PressOfficeSettings.for_request(request)
-            if not contacts:
-                contacts = localized_targets(
-                    PressContact.objects.all(), press_office.default_contacts.all(), "contact", self.locale_id
-                )
-            if not boilerplates:
-                boilerplates = localized_targets(
-                    Boilerplate.objects.all(), press_office.default_boilerplates.all(), "boilerplate", self.locale_id
-                )
-        context["contacts"] = contacts
-        context["boilerplates"] = boilerplates
-        context["attachments"] = self.attachments.select_related("document")
+        if boilerplates:
+            return boilerplates
+        defaults = self._press_office(request).default_boilerplates.all()
+        return list(localized_targets(Boilerplate.objects.all(), defaults, "boilerplate", self.locale_id))
+
+    def structured_data(self, canonical_url, image_url=None):
+        """schema.org NewsArticle, for search engines and news aggregators."""
+        organisation = {"@type": "Organization", "name": getattr(settings, "WAGTAIL_SITE_NAME", "")}
+        published = self.first_published_at or self.release_date
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.standfirst,
+            "inLanguage": self.locale.language_code,
+            "datePublished": published.isoformat(),
+            "dateModified": (self.last_published_at or published).isoformat(),
+            "mainEntityOfPage": canonical_url,
+            "url": canonical_url,
+            "author": organisation,
+            "publisher": organisation,
+        }
+        if self.dateline:
+            data["dateline"] = self.dateline
+        if image_url:
+            data["image"] = [image_url]
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        hero = share = None
+        if self.hero_image:
+            renditions = self.hero_image.get_renditions("width-1200", "fill-1200x630")
+            hero, share = renditions["width-1200"], renditions["fill-1200x630"]
+        canonical_url = self.get_full_url(request)
+        json_ld = json.dumps(self.structured_data(canonical_url, share.full_url if share else None), ensure_ascii=False)
+        context.update(
+            hero=hero,
+            hero_share=share,
+            canonical_url=canonical_url,
+            og_locale=OG_LOCALES.get(self.locale.language_code, self.locale.language_code),
+            site_name=getattr(settings, "WAGTAIL_SITE_NAME", ""),
+            # "<" escaped so that no text can close the script element early.
+            json_ld=mark_safe(json_ld.replace("<", "\\u003c")),
+            topics=self.related_topics(),
+            networks=self.related_networks(),
+            contacts=self.press_contacts(request),
+            boilerplates=self.about_boilerplates(request),
+            attachments=self.attachments.select_related("document"),
+        )
         return context
 
 

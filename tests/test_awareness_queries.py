@@ -1,0 +1,105 @@
+"""Query budgets of the awareness pages: the same number of queries whether there is 1 related item or 20.
+
+Measured with every cache emptied (``cold_queries``). Of these, the site, locale, routing,
+view-restriction, hreflang and navigation queries every page at this depth makes are 10 for a
+day and 9 for the calendar; the rest is the pages' own: 9 for a day (themes, topics, networks
+and releases, kit images, renditions and documents) and 4 for the calendar (days, dates,
+topics, networks).
+"""
+
+import datetime
+
+from wagtail.models import Page
+
+import pytest
+import wagtail_factories
+
+from news.models import (
+    AwarenessDayKitDocument,
+    AwarenessDayKitImage,
+    AwarenessDayNetwork,
+    AwarenessDayRelease,
+    AwarenessDayTheme,
+    AwarenessDayTopic,
+)
+from tests.factories import AwarenessDayPageFactory, PressReleasePageFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY_BUDGET = 19
+CALENDAR_BUDGET = 15
+
+
+def related_items(day, home, press_room, start, count):
+    """``count`` of each kind of related item on ``day``: topics, networks, releases, themes, kit."""
+    locale = day.locale
+    for n in range(start, start + count):
+        AwarenessDayTopic.objects.create(
+            page=day, topic=TopicFactory(locale=locale, name=f"Thème {n}", slug=f"theme-{n}")
+        )
+        network = home.add_child(instance=Page(title=f"Réseau {n}", slug=f"reseau-{n}", locale=locale))
+        AwarenessDayNetwork.objects.create(page=day, network=network)
+        release = PressReleasePageFactory(parent=press_room, locale=locale, title=f"Communiqué {n}")
+        AwarenessDayRelease.objects.create(page=day, release=release)
+        AwarenessDayTheme.objects.create(page=day, locale=locale, year=2000 + n, theme=f"Thème de l'année {n}")
+        AwarenessDayKitImage.objects.create(
+            page=day, locale=locale, image=wagtail_factories.ImageFactory(title=f"Affiche {n}"), credit="F-CRIN"
+        )
+        AwarenessDayKitDocument.objects.create(
+            page=day, locale=locale, document=wagtail_factories.DocumentFactory(title=f"Dossier {n}"), credit="F-CRIN"
+        )
+
+
+def warm_then_measure(cold_queries, url):
+    # The first view makes the kit's image renditions once; what repeats on every view is measured.
+    cold_queries(url)
+    return cold_queries(url)
+
+
+def test_day_page_queries_do_not_grow_with_related_items(cold_queries, awareness_calendar, home, press_room):
+    day = AwarenessDayPageFactory(parent=awareness_calendar["fr"], locale=awareness_calendar["fr"].locale)
+    related_items(day, home["fr"], press_room["fr"], 1, 1)
+    few = warm_then_measure(cold_queries, day.url)
+    related_items(day, home["fr"], press_room["fr"], 2, 19)
+    many = warm_then_measure(cold_queries, day.url)
+
+    content = many.response.content.decode()
+    assert all(f"{kind} 20" in content for kind in ("Thème", "Réseau", "Communiqué", "Affiche", "Dossier"))
+    assert len(few) <= DAY_BUDGET, few
+    assert len(many) == len(few), many
+
+
+def test_to_be_confirmed_day_page_fits_the_budget(cold_queries, awareness_calendar):
+    day = AwarenessDayPageFactory(parent=awareness_calendar["fr"], locale=awareness_calendar["fr"].locale, kind="tbc")
+    day.dates.create(year=2099, start=datetime.date(2099, 3, 16))
+
+    assert len(cold_queries(day.url)) <= DAY_BUDGET
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_calendar_page_queries_do_not_grow_with_days(cold_queries, awareness_calendar, home, language):
+    calendar = awareness_calendar["fr"]
+
+    def add_days(start, count):
+        for n in range(start, start + count):
+            day = AwarenessDayPageFactory(
+                parent=calendar, locale=calendar.locale, title=f"Journée {n}", month=n % 12 + 1
+            )
+            AwarenessDayTopic.objects.create(
+                page=day, topic=TopicFactory(locale=calendar.locale, name=f"Thème {n}", slug=f"theme-{n}")
+            )
+            network = home["fr"].add_child(
+                instance=Page(title=f"Réseau {n}", slug=f"reseau-{n}", locale=calendar.locale)
+            )
+            AwarenessDayNetwork.objects.create(page=day, network=network)
+            tbc = AwarenessDayPageFactory(parent=calendar, locale=calendar.locale, title=f"À confirmer {n}", kind="tbc")
+            tbc.dates.create(year=2027, start=datetime.date(2027, 3, n))
+
+    url = awareness_calendar[language].url + "?topic=theme-1&network=reseau-1"
+    add_days(1, 1)
+    few = cold_queries(url)
+    add_days(2, 19)
+    many = cold_queries(awareness_calendar[language].url)
+
+    assert len(few) <= CALENDAR_BUDGET, few
+    assert len(many) <= len(few), many
