@@ -3,7 +3,8 @@ import zoneinfo
 
 from django.apps import apps
 from django.core.management import call_command
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -60,9 +61,22 @@ def test_journalist_finds_every_demo_release_in_both_languages(client):
     assert embargoed.go_live_at > datetime.datetime(2027, 1, 1, tzinfo=PARIS)
     assert embargoed_en.go_live_at == embargoed.go_live_at
     assert not embargoed.live and not embargoed_en.live
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert all(release.full_url in sitemap for release in live_sources)
     for page in (embargoed, embargoed_en):
+        language = page.locale.language_code
         assert client.get(page.url).status_code == 404
-        assert page.title not in listed_titles(listings[page.locale.language_code])
+        assert page.title not in listed_titles(listings[language])
+        with translation.override(language):
+            search = client.get(reverse("search"), {"q": "OrphanDev"})
+            # The same search finds a live release, so the embargoed one is missing for a reason.
+            found = text(client.get(reverse("search"), {"q": "StrokeLink"}))
+        assert sources.get(slug="journee-mondiale-avc-strokelink").get_translation(page.locale).title in found
+        elsewhere = [client.get(page.get_parent().get_parent().url), search]
+        assert all(response.status_code == 200 for response in elsewhere)
+        for response in elsewhere:
+            assert page.title not in text(response) and page.slug not in response.content.decode()
+        assert page.slug not in sitemap
 
 
 @pytest.mark.django_db
