@@ -18,6 +18,11 @@ from .models.topics import Topic
 class PressRoomRoutes(RoutablePageMixin):
     # The formats import the models, which import this mixin: they are imported when first served.
 
+    def get_cached_paths(self):
+        """What a CDN drops with the press room when a release is published: its feeds and the office vCard."""
+        routes = [("press_feed", ["rss"]), ("press_feed", ["atom"]), ("press_office_vcard", [])]
+        return ["/", *(f"/{self.reverse_subpage(name, args=args)}" for name, args in routes)]
+
     @path("contacts/vcard/", name="press_office_vcard")
     def press_office_vcard(self, request):
         from . import vcards

@@ -21,7 +21,8 @@ def _status(link):
 
 def _addresses(link):
     """The link in each language, in full, ready to copy into an e-mail."""
-    root = link.release.get_site().root_url if link.release.get_site() else ""
+    site = link.release.get_site()
+    root = site.root_url if site else ""
     return format_html(
         "<ul>{}</ul>",
         format_html_join(

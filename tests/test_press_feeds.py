@@ -175,3 +175,7 @@ def test_feed_queries_do_not_grow_with_the_number_of_releases(client, press_room
 
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert len(parse(client, feed_url(room)).entries) == 20
+
+
+def test_cdn_purge_of_the_press_room_covers_its_feeds(press_room):
+    assert press_room["fr"].get_cached_paths() == ["/", "/feed/rss/", "/feed/atom/", "/contacts/vcard/"]

@@ -195,6 +195,14 @@ NETWORKS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 NETWORKS_PARENT_ORGANIZATION = {"name": "F-CRIN", "url": "https://www.fcrin.org/"}
 NEWS_NETWORK_PAGE_TYPES = ["networks.NetworkPage"]
 
+# Press distribution (issue 3): vCards, feeds, press kits, embargo preview links. Preview links are
+# never cached (private, no-store); their prefix is excluded from the page cache as well, so that not
+# even a cache lookup is made for a secret address.
+NEWS_TIME_ZONE = "Europe/Paris"
+NEWS_FEED_LENGTH = 30
+NEWS_EMBARGO_PREVIEW_DAYS = 7
+PAGE_CACHE_EXCLUDED_PATHS += [f"/{code}/embargo/" for code, _name in LANGUAGES]
+
 # Awareness days (issue 5): where the calendar may be created, and which page types the days'
 # "related press releases" may link to.
 NEWS_AWARENESS_CALENDAR_PARENT_PAGE_TYPES = ["home.HomePage"]
