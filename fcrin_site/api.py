@@ -88,6 +88,30 @@ class LinkedNetworksField(serializers.Field):
         ]
 
 
+class CoordinatorsField(serializers.Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return [
+            {"name": person.name, "role": person.title, "institution": person.institution}
+            for person in page.coordinators.all()
+        ]
+
+
+class NextOccurrencesField(serializers.Field):
+    """The next dates of an awareness day, from its rule (first and last day of each)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return [
+            {"start": occurrence.start.isoformat(), "end": occurrence.end.isoformat()}
+            for occurrence in page.next_occurrences(count=3)
+        ]
+
+
 # Fields partners get for each page type, on top of Wagtail's id, title and meta fields.
 API_FIELDS = {
     "home.HomePage": [APIField("standfirst")],
@@ -104,10 +128,34 @@ API_FIELDS = {
         APIField("correction_notice"),
         APIField("correction_date"),
     ],
+    "networks.NetworkPage": [
+        APIField("acronym"),
+        APIField("full_name"),
+        APIField("kind"),
+        APIField("summary"),
+        APIField("logo", serializer=ImageRenditionField("max-400x400")),
+        APIField("centres"),
+        APIField("centres_note"),
+        APIField("year_labelled"),
+        APIField("website"),
+        APIField("coordinators", serializer=CoordinatorsField(read_only=True)),
+        APIField("topics", serializer=LinkedTopicsField(read_only=True)),
+        APIField("body"),
+    ],
+    "news.AwarenessDayPage": [
+        APIField("summary"),
+        APIField("next_occurrences", serializer=NextOccurrencesField(read_only=True)),
+        APIField("topics", serializer=LinkedTopicsField(read_only=True)),
+        APIField("networks", serializer=LinkedNetworksField(read_only=True)),
+    ],
 }
 # Where each page type links to topics and to network pages, for ?topic= and ?network=.
-TOPIC_LOOKUPS = {"news.PressReleasePage": "topic_links__topic"}
-NETWORK_LOOKUPS = {"news.PressReleasePage": "network_links__network"}
+TOPIC_LOOKUPS = {
+    "news.PressReleasePage": "topic_links__topic",
+    "networks.NetworkPage": "topic_links__topic",
+    "news.AwarenessDayPage": "topic_links__topic",
+}
+NETWORK_LOOKUPS = {"news.PressReleasePage": "network_links__network", "news.AwarenessDayPage": "network_links__network"}
 
 
 def _linked_pages(lookups, **conditions):

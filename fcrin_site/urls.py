@@ -44,5 +44,6 @@ if getattr(settings, "BENCH_VIEWS", False):
 
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
+    path("", include("news.urls")),
     path("", include(wagtail_urls)),
 )

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import translation
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
@@ -40,8 +42,10 @@ def restricted_paths(request=None):
     )
 
 
-def active_locale(request=None):
-    return _cached(request, "_active_locale", Locale.get_active)
+def active_locales():
+    """The active language's locale, as a subquery: filtering on it costs no query of its own."""
+    language = get_supported_content_language_variant(translation.get_language())
+    return Locale.objects.filter(language_code=language).values("pk")
 
 
 def public_pages(queryset=None, request=None):

@@ -5,17 +5,21 @@ import json
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import Length, Lower, Substr
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from wagtail.models import PageViewRestriction
 
-from news.models import PressReleasePage, Topic
+from dateutil.relativedelta import relativedelta
+
+from news.awareness.calendar import upcoming
+from news.models import AwarenessDayPage, PressReleasePage, Topic
 
 from .models import CareProtocol, NetworkIndexPage, NetworkKind, NetworkPage, NetworkTopic
 
 LOGO_FILTER = "max-240x120"
 LATEST_RELEASES = 5
+UPCOMING_DAYS = 3
 
 
 def kind_label(kind, count):
@@ -117,6 +121,7 @@ def topic_context(index, topic, request):
         "networks": _cards(_with_cards(networks), index, request),
         "care_protocols": list(protocols),
         "releases": latest_releases(PressReleasePage.objects.published().with_topic(topic), index.locale_id),
+        "awareness_days": upcoming_days(index.locale_id, topic_links__topic__translation_key=topic.translation_key),
         "alternate_urls": topic_alternate_urls(index, topic, request),
     }
 
@@ -154,6 +159,7 @@ def network_context(page, request):
         "coordinators": coordinators,
         "care_protocols": protocols,
         "releases": latest_releases(PressReleasePage.objects.published().with_network(page), page.locale_id),
+        "awareness_days": upcoming_days(page.locale_id, network_links__network__translation_key=page.translation_key),
         "logo": logo,
         "logo_url": request.build_absolute_uri(logo.url) if logo else "",
         "canonical_url": request.build_absolute_uri(page.get_url(request)),
@@ -168,6 +174,13 @@ def latest_releases(releases, locale_id):
         .select_related("hero_image")
         .prefetch_related("hero_image__renditions")[:LATEST_RELEASES]
     )
+
+
+def upcoming_days(locale_id, **link):
+    """The next occurrences, within a year, of the live awareness days linked by ``link``."""
+    days = public(AwarenessDayPage.objects.live().filter(locale_id=locale_id, **link)).distinct()
+    today = timezone.localdate()
+    return upcoming(days.prefetch_related("dates"), today, today + relativedelta(years=1))[:UPCOMING_DAYS]
 
 
 def _escape(text):

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import embargo
 from .awareness.radar import CampaignRadarPanel
 from .models import Boilerplate, PressContact, Topic
+from .viewsets import EmbargoPreviewLinkViewSet
 
 
 class TopicViewSet(SnippetViewSet):
@@ -58,3 +59,8 @@ def register_embargo_aware_page_links(features):
 @hooks.register("construct_homepage_panels")
 def add_campaign_radar(request, panels):
     panels.append(CampaignRadarPanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_embargo_preview_links():
+    return EmbargoPreviewLinkViewSet("embargo_preview_links")

@@ -47,6 +47,8 @@ def bench_env(database, page_cache=True, redis_url=""):
         "DATABASE_URL": f"sqlite:///{database}",
         "PAGE_CACHE_ENABLED": "1" if page_cache else "0",
         "GUNICORN_ACCESS_LOG": "",
+        # The point is to measure slow pages, not to have gunicorn kill them.
+        "GUNICORN_TIMEOUT": "300",
         "CACHE_KEY_PREFIX": "fcrin-bench",
     }
     env.pop("REDIS_URL", None)
@@ -98,11 +100,19 @@ def generate(count):
 
 
 def public_pages():
-    """(label, url) for the newest live page of each page type in each language, plus declared extra paths."""
+    """(label, url, type) for the newest live page of each page type in each language, and its own sub-URLs.
+
+    Sub-URLs are the routes of routable pages that take no argument (feeds, calendars, vCards); those
+    that do not answer 200 on this archive are left out.
+    """
+    from django.test import Client
+    from django.urls import NoReverseMatch, reverse
     from django.utils import translation
 
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
     from wagtail.models import Locale, Page, get_page_models
 
+    client = Client()
     pages = []
     for model in get_page_models():
         if model is Page:
@@ -115,9 +125,23 @@ def public_pages():
                 label = f"{model._meta.verbose_name} ({locale.language_code})"
             base = page.get_url()
             pages.append((label, base, model._meta.label))
-            for extra in page.specific.get_cached_paths():
-                if extra.strip("/"):
-                    pages.append((f"{label} {extra}", base + extra.lstrip("/"), f"{model._meta.label} {extra}"))
+            if not isinstance(page, RoutablePageMixin):
+                continue
+            for route in page.get_subpage_urls():
+                if not route.name or route.pattern.regex.groups:
+                    continue
+                sub = page.reverse_subpage(route.name)
+                if sub and client.get(base + sub).status_code == 200:
+                    pages.append((f"{label} {sub}", base + sub, f"{model._meta.label} {route.name}"))
+    for name, query, languages in (("search", "?q=essai", ["fr", "en"]), ("sitemap", "", [None])):
+        for language in languages:
+            try:
+                with translation.override(language):
+                    url = reverse(name) + query
+            except NoReverseMatch:
+                continue
+            if client.get(url).status_code == 200:
+                pages.append((f"{name} ({language})" if language else name, url, name))
     return pages
 
 
@@ -181,8 +205,17 @@ class Gunicorn:
         raise RuntimeError("gunicorn did not start")
 
     def get(self, path):
-        with urllib.request.urlopen(self.base + path, timeout=10) as response:
+        with urllib.request.urlopen(self.base + path, timeout=300) as response:
             return response.status, response.headers.get("X-Cache")
+
+    def settle(self):
+        """Wait for the requests a load run left queued in gunicorn's backlog, so they do not slow the next run."""
+        for _ in range(600):
+            started = time.perf_counter()
+            self.get("/bench/bare/")
+            if time.perf_counter() - started < 0.05:
+                return
+            time.sleep(0.1)
 
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
@@ -214,10 +247,11 @@ def load_run(env, args, urls, static_url, cached):
         # neighbours: on a shared machine the available CPU drifts during a run, and adjacent pairs cancel it.
         results = {}
         for url in urls:
-            static = wrk(server.base + static_url, args.duration, args.connections)
-            bare = wrk(server.base + "/bench/bare/", args.duration, args.connections)
-            rps = wrk(server.base + url, args.duration, args.connections)
-            results[url] = {"rps": rps, "static_rps": static, "bare_rps": bare}
+            runs = {}
+            for name, target in (("static_rps", static_url), ("bare_rps", "/bench/bare/"), ("rps", url)):
+                server.settle()
+                runs[name] = wrk(server.base + target, args.duration, args.connections)
+            results[url] = runs
         return results
     finally:
         server.stop()

@@ -142,3 +142,39 @@ def test_bad_parameters_never_give_a_server_error(client, releases, params):
 
     assert response.status_code in {200, 400, 404}
     assert b"<script>" not in response.content
+
+
+def test_network_and_awareness_day_fields_and_filters(client, network_index, awareness_calendar):
+    from networks.models import NetworkTopic
+    from news.models import AwarenessDayNetwork, AwarenessDayTopic
+    from tests.factories import AwarenessDayPageFactory, NetworkPageFactory
+
+    fr = network_index["fr"].locale
+    lupus = TopicFactory(name="Lupus", slug="lupus", locale=fr)
+    network = NetworkPageFactory(
+        parent=network_index["fr"], locale=fr, title="CRI-IMIDIATE", slug="cri-imidiate", centres=54
+    )
+    NetworkTopic.objects.create(page=network, topic=lupus)
+    day = AwarenessDayPageFactory(
+        parent=awareness_calendar["fr"], locale=fr, title="Journée mondiale du lupus", slug="lupus"
+    )
+    AwarenessDayTopic.objects.create(page=day, topic=lupus)
+    AwarenessDayNetwork.objects.create(page=day, network=network)
+    AwarenessDayPageFactory(
+        parent=awareness_calendar["fr"], locale=fr, title="Journée mondiale de l'asthme", slug="asthme"
+    )
+
+    network_data = client.get(f"/api/v2/pages/{network.pk}/").json()
+    day_data = client.get(f"/api/v2/pages/{day.pk}/").json()
+
+    assert network_data["acronym"] == "CRI-IMIDIATE"
+    assert network_data["centres"] == 54
+    assert network_data["topics"] == [{"name": "Lupus", "slug": "lupus"}]
+    assert day_data["topics"] == [{"name": "Lupus", "slug": "lupus"}]
+    assert day_data["networks"][0]["title"] == "CRI-IMIDIATE"
+    occurrence = datetime.date.fromisoformat(day_data["next_occurrences"][0]["start"])
+    assert (occurrence.month, occurrence.day) == (5, 10)
+    assert titles(listing(client, topic="lupus")) == ["CRI-IMIDIATE", "Journée mondiale du lupus"]
+    assert titles(listing(client, network=network.pk, type="news.AwarenessDayPage")) == ["Journée mondiale du lupus"]
+    # Directories and calendars are navigation, not content partners reuse.
+    assert network_index["fr"].pk not in {item["id"] for item in listing(client, limit=20)["items"]}

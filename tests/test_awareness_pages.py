@@ -218,3 +218,19 @@ def test_the_editor_sees_the_error_under_the_field_with_their_input_kept(admin_c
 def test_one_calendar_per_language_under_the_home_page(awareness_calendar, home):
     assert AwarenessCalendarPage.allowed_parent_page_models() == [HomePage]
     assert not AwarenessCalendarPage.can_create_at(home["fr"])
+
+
+def test_network_pages_list_their_next_days_and_offer_their_calendar(client, awareness_calendar, days, network_index):
+    from tests.factories import NetworkPageFactory
+
+    network = NetworkPageFactory(parent=network_index["fr"], locale=network_index["fr"].locale, title="CRISALIS")
+    AwarenessDayNetwork.objects.create(page=days["asthma"], network=network)
+
+    page = soup(client.get(network.url))
+
+    section = page.select_one(".awareness-for")
+    assert [a.get_text() for a in section.select("li a")] == ["Journée mondiale de l'asthme"]
+    assert section.select_one("time")["datetime"] == "2027-05-04"
+    feed = awareness_calendar["fr"].url + f"networks/{network.slug}/ics/"
+    assert section.select_one("a[href^='webcal://']")["href"] == "webcal://testserver" + feed
+    assert client.get(feed)["Content-Type"] == "text/calendar; charset=utf-8"

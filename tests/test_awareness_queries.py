@@ -1,6 +1,6 @@
 """Query budgets of the awareness pages: the same number of queries whether there is 1 related item or 20.
 
-Measured with every cache emptied (``cold_queries``). Of these, the site, locale, routing,
+Measured with every cache emptied (``page_queries``). Of these, the site, locale, routing,
 view-restriction, hreflang and navigation queries every page at this depth makes are 10 for a
 day and 9 for the calendar; the rest is the pages' own: 9 for a day (themes, topics, networks
 and releases, kit images, renditions and documents) and 4 for the calendar (days, dates,
@@ -50,18 +50,18 @@ def related_items(day, home, press_room, start, count):
         )
 
 
-def warm_then_measure(cold_queries, url):
+def warm_then_measure(page_queries, url):
     # The first view makes the kit's image renditions once; what repeats on every view is measured.
-    cold_queries(url)
-    return cold_queries(url)
+    page_queries(url)
+    return page_queries(url)
 
 
-def test_day_page_queries_do_not_grow_with_related_items(cold_queries, awareness_calendar, home, press_room):
+def test_day_page_queries_do_not_grow_with_related_items(page_queries, awareness_calendar, home, press_room):
     day = AwarenessDayPageFactory(parent=awareness_calendar["fr"], locale=awareness_calendar["fr"].locale)
     related_items(day, home["fr"], press_room["fr"], 1, 1)
-    few = warm_then_measure(cold_queries, day.url)
+    few = warm_then_measure(page_queries, day.url)
     related_items(day, home["fr"], press_room["fr"], 2, 19)
-    many = warm_then_measure(cold_queries, day.url)
+    many = warm_then_measure(page_queries, day.url)
 
     content = many.response.content.decode()
     assert all(f"{kind} 20" in content for kind in ("Thème", "Réseau", "Communiqué", "Affiche", "Dossier"))
@@ -69,15 +69,15 @@ def test_day_page_queries_do_not_grow_with_related_items(cold_queries, awareness
     assert len(many) == len(few), many
 
 
-def test_to_be_confirmed_day_page_fits_the_budget(cold_queries, awareness_calendar):
+def test_to_be_confirmed_day_page_fits_the_budget(page_queries, awareness_calendar):
     day = AwarenessDayPageFactory(parent=awareness_calendar["fr"], locale=awareness_calendar["fr"].locale, kind="tbc")
     day.dates.create(year=2099, start=datetime.date(2099, 3, 16))
 
-    assert len(cold_queries(day.url)) <= DAY_BUDGET
+    assert len(page_queries(day.url)) <= DAY_BUDGET
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_calendar_page_queries_do_not_grow_with_days(cold_queries, awareness_calendar, home, language):
+def test_calendar_page_queries_do_not_grow_with_days(page_queries, awareness_calendar, home, language):
     calendar = awareness_calendar["fr"]
 
     def add_days(start, count):
@@ -97,9 +97,9 @@ def test_calendar_page_queries_do_not_grow_with_days(cold_queries, awareness_cal
 
     url = awareness_calendar[language].url + "?topic=theme-1&network=reseau-1"
     add_days(1, 1)
-    few = cold_queries(url)
+    few = page_queries(url)
     add_days(2, 19)
-    many = cold_queries(awareness_calendar[language].url)
+    many = page_queries(awareness_calendar[language].url)
 
     assert len(few) <= CALENDAR_BUDGET, few
     assert len(many) <= len(few), many

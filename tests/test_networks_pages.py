@@ -1,4 +1,5 @@
 import json
+from xml.etree import ElementTree
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -310,6 +311,12 @@ def test_network_and_topic_pages_list_their_latest_live_releases(client, directo
     assert titles == [f"Release number {n}" for n in (6, 5, 4, 3, 2)]
     assert html.select_one(".release-card__title a")["href"] == "/en/press-releases/release-6/"
 
+    feed = html.find("link", type="application/rss+xml", title=True)
+    assert feed["title"] == "Press releases of CHARLIE (RSS)"
+    assert html.select_one(".network-feed a")["href"] == feed["href"]
+    items = [item.findtext("title") for item in ElementTree.fromstring(client.get(feed["href"]).content).iter("item")]
+    assert items == [f"Release number {n}" for n in (6, 5, 4, 3, 2, 1)]
+
     topic_titles = [
         a.get_text(strip=True)
         for a in soup(client.get("/fr/reseaux/themes/lupus-systemique/")).select(".release-card__title a")
@@ -379,3 +386,22 @@ def test_restricted_networks_are_left_out(client, directory):
     figures = [li.get_text(" ", strip=True) for li in soup(client.get("/en/")).select(".network-figures-list li")]
     assert figures[0] == "2 clinical investigation networks"
     assert soup(client.get("/fr/")).select(".network-figures-list li") == []
+
+
+def test_network_and_topic_pages_list_upcoming_awareness_days(client, directory, awareness_calendar):
+    from news.models import AwarenessDayNetwork, AwarenessDayTopic
+    from tests.factories import AwarenessDayPageFactory
+
+    calendar = awareness_calendar["fr"]
+    network = NetworkPage.objects.get(locale__language_code="fr", acronym="CHARLIE")
+    lupus = Topic.objects.get(locale__language_code="fr", slug="lupus-systemique")
+    day = AwarenessDayPageFactory(parent=calendar, locale=calendar.locale, title="Journée mondiale du lupus")
+    AwarenessDayNetwork.objects.create(page=day, network=network)
+    AwarenessDayTopic.objects.create(page=day, topic=lupus)
+    AwarenessDayPageFactory(parent=calendar, locale=calendar.locale, title="Journée sans lien")
+
+    for path in ("/fr/reseaux/charlie/", "/fr/reseaux/themes/lupus-systemique/"):
+        items = soup(client.get(path)).select(".awareness-upcoming li")
+        assert [li.a.get_text() for li in items] == ["Journée mondiale du lupus"], path
+        assert items[0].time["datetime"].endswith("-05-10")
+    assert soup(client.get("/fr/reseaux/alpha/")).select(".awareness-upcoming li") == []

@@ -139,3 +139,17 @@ def test_document_shared_with_a_live_page_stays_downloadable(client, home, press
     PressReleaseAttachment.objects.create(page=other, document=document)
 
     assert client.get(document.url).status_code == 200
+
+
+def test_rich_text_links_to_releases_follow_the_embargo(press_room):
+    from wagtail.rich_text import expand_db_html
+
+    live = PressReleasePageFactory(parent=press_room["fr"], locale=press_room["fr"].locale, slug="en-ligne")
+    embargoed, _document = _embargoed_release(press_room)
+    _schedule(embargoed, timezone.now() + datetime.timedelta(hours=1))
+
+    html = expand_db_html(
+        f'<a linktype="page" id="{live.pk}">public</a> <a linktype="page" id="{embargoed.pk}">secret</a>'
+    )
+
+    assert html == f'<a href="{live.url}">public</a> <a>secret</a>'

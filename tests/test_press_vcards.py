@@ -139,7 +139,7 @@ def test_commas_semicolons_backslashes_accents_and_newlines_round_trip_without_i
 
 def test_long_values_are_folded_at_75_octets_without_splitting_characters(client, press_room):
     room = press_room["fr"]
-    organisation = "Équipe régionale d'épidémiologie clinique — " * 6
+    organisation = "Équipe régionale d'épidémiologie clinique — " * 3  # within the field's 160 characters
     contact = PressContactFactory(locale=room.locale, organisation=organisation.strip())
     release_with(room, contact)
 
@@ -220,3 +220,17 @@ def test_contact_card_links_the_vcard_mail_and_phone(client, press_room):
     assert parse_one(client.get(link["href"])).fn.value == "Léa Roux"
     assert soup.select_one(f"a[href='mailto:{contact.email}']")
     assert soup.select_one("a[href='tel:+330561000000']")
+
+
+def test_release_page_links_every_press_office_contact_in_one_file(client, press_room):
+    room = press_room["en"]
+    contact = PressContactFactory(locale=press_room["fr"].locale)
+    source = release_with(press_room["fr"], contact)
+    english = publish_translation(source, "en", slug="english-release")
+
+    soup = BeautifulSoup(client.get(english.url).content, "html.parser")
+    link = soup.select_one(".press-office-vcard a[type='text/vcard']")
+
+    assert link["href"] == vcard_url(room)
+    assert link["download"] == "press-contacts.vcf"
+    assert [card.fn.value for card in parse_all(client.get(link["href"]))] == [contact.full_name]

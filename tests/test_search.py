@@ -231,20 +231,31 @@ def test_nul_byte_in_the_raw_query_string_is_dropped(client, home):
     assert organic_titles(BeautifulSoup(response.content, "html.parser")) == ["Lupus"]
 
 
-@pytest.mark.parametrize("count", [1, 30])
-def test_results_page_query_budget(client, home, django_assert_max_num_queries, count):
-    fr_page = add_page(home["fr"], "Hub", "hub", model=HomePageFactory)
-    for number in range(count):
-        add_page(fr_page, f"Parkinson {number}", f"parkinson-{number}", standfirst="Parkinson et mouvements anormaux")
-        add_page(fr_page, f"Parkinson réseau {number}", f"reseau-{number}", model=HomePageFactory)
-    SearchPromotion.objects.create(query=Query.get("parkinson"), page=fr_page, sort_order=0)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_results_page_query_budget(page_queries, network_index, language):
+    """At most 12 queries with cold caches, with 1 or 30 pages found, a promotion, a topic and a protocol."""
+    from tests.factories import CareProtocolFactory, TopicFactory
 
-    with override_settings(FCRIN_SEARCH_TYPES=[("release", "Communiqués", ["home.HomePage"])]):
-        with django_assert_max_num_queries(12):
-            response = client.get(SEARCH_URL["fr"], {"q": "parkinson"})
+    home = network_index[language].get_parent().specific
+    hub = add_page(home, "Hub", "hub", model=HomePageFactory)
+    topic = TopicFactory(name="Parkinson", slug="parkinson", locale=home.locale)
+    CareProtocolFactory(title="PNDS Parkinson", disease=topic, locale=home.locale)
+    SearchPromotion.objects.create(query=Query.get("parkinson"), page=hub, sort_order=0)
+    add_page(hub, "Parkinson", "parkinson", model=HomePageFactory)
+    url = SEARCH_URL[language] + "?q=parkinson"
+    # Content types are cached for the process's lifetime, not in the caches page_queries empties.
+    page_queries(url)
+    few = page_queries(url)
+    for number in range(29):
+        add_page(hub, f"Parkinson {number}", f"parkinson-{number}", standfirst="Parkinson et mouvements anormaux")
+    many = page_queries(url)
 
-    assert response.status_code == 200
-    assert len(organic_titles(BeautifulSoup(response.content, "html.parser"))) == min(10, 2 * count)
+    html = BeautifulSoup(many.response.content, "html.parser")
+    assert len(organic_titles(html)) == 10
+    assert [a.get_text(strip=True) for a in html.select(".search-vocabulary a")] == ["PNDS Parkinson", "Parkinson"]
+    assert [a.get_text(strip=True) for a in html.select(".search-promotions a")] == ["Hub"]
+    assert len(many) <= 12, many
+    assert len(many) == len(few), many
 
 
 def test_search_box_in_the_header(client, home):
@@ -325,3 +336,30 @@ def test_press_releases_are_found_by_type_in_each_language(client, press_room):
     assert [mark.get_text() for mark in french.select(".search-result__excerpt mark")] == ["asthme"]
     assert organic_titles(english) == ["World Asthma Day"]
     assert english.select_one(".search-result__type").get_text(strip=True) == "Press releases"
+
+
+def test_topics_and_care_protocols_lead_to_the_topic_page(client, network_index):
+    from tests.factories import CareProtocolFactory, TopicFactory
+
+    fr, en = network_index["fr"].locale, network_index["en"].locale
+    lupus = TopicFactory(name="Lupus systémique", slug="lupus", locale=fr, description="Une maladie auto-immune.")
+    en_lupus = lupus.copy_for_translation(en)
+    en_lupus.name, en_lupus.slug, en_lupus.description = "Systemic lupus", "lupus-en", "An autoimmune disease."
+    en_lupus.save()
+    CareProtocolFactory(title="PNDS Lupus systémique", disease=lupus, locale=fr)
+
+    _, everything = search(client, "fr", q="lupus")
+    _, topics = search(client, "en", q="lupus", type="topic")
+    _, protocols = search(client, "fr", q="lupus", type="protocol")
+
+    shortcuts = {a.get_text(strip=True): a["href"] for a in everything.select(".search-vocabulary a")}
+    assert shortcuts == {
+        "PNDS Lupus systémique": "/fr/reseaux/themes/lupus/",
+        "Lupus systémique": "/fr/reseaux/themes/lupus/",
+    }
+    assert [(a.get_text(strip=True), a["href"]) for a in topics.select("ol.search-results a")] == [
+        ("Systemic lupus", "/en/networks/topics/lupus-en/")
+    ]
+    assert topics.select_one(".search-result__excerpt").get_text() == "An autoimmune disease."
+    assert organic_titles(protocols) == ["PNDS Lupus systémique"]
+    assert client.get("/fr/reseaux/themes/lupus/").status_code == 200

@@ -14,9 +14,10 @@ def _fold(text):
     return "".join(unicodedata.normalize("NFD", char)[0].lower() for char in text)
 
 
-def _stem(term):
-    # Enough to mark "maladies" for "maladie" and "immune" for "immunes"; the search backend does real stemming.
-    term = _fold(term)
+def stem(term):
+    """A crude stem: "maladies" and "maladie" give "maladi". The search backend does real stemming;
+    this only marks words in excerpts and matches the short vocabularies that have no index."""
+    term = term.lower()
     if len(term) > 3 and term.endswith("s"):
         term = term[:-1]
     if len(term) > 4 and term.endswith("e"):
@@ -27,7 +28,7 @@ def _stem(term):
 def highlight(text, terms):
     """``text`` cut to an excerpt and escaped, with the words that start like a search term in <mark>."""
     text = Truncator(text or "").words(EXCERPT_WORDS)
-    stems = sorted({_stem(term) for term in terms[:MAX_TERMS] if len(term) > 1}, key=len, reverse=True)
+    stems = sorted({_fold(stem(term)) for term in terms[:MAX_TERMS] if len(term) > 1}, key=len, reverse=True)
     if not text or not stems:
         return escape(text)
     pattern = re.compile(r"\b(?:{})\w*".format("|".join(map(re.escape, stems))))

@@ -14,14 +14,16 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from home.visibility import active_locale, public_pages
+from home.visibility import active_locales, public_pages
 
 from .highlight import MAX_TERMS, highlight
+from .snippets import SNIPPET_FIELDS, TopicPages, vocabulary_matches
 
 MAX_QUERY_LENGTH = 200
 # Control characters (NUL included) and the like have no place in a query; they are dropped, not refused.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 WORD = re.compile(r"\w+")
+VOCABULARY_SHORTCUTS = 5
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,14 @@ class SearchType:
     key: str
     label: str
     models: tuple
+
+    @property
+    def page_models(self):
+        return tuple(model for model in self.models if issubclass(model, Page))
+
+    @property
+    def snippet_models(self):
+        return tuple(model for model in self.models if model._meta.label in SNIPPET_FIELDS)
 
 
 def search_types():
@@ -38,9 +48,11 @@ def search_types():
         models = []
         for name in model_names:
             try:
-                models.append(apps.get_model(name))
+                model = apps.get_model(name)
             except (LookupError, ValueError):
                 continue
+            if issubclass(model, Page) or name in SNIPPET_FIELDS:
+                models.append(model)
         if models:
             available.append(SearchType(key, label, tuple(models)))
     return available
@@ -74,8 +86,8 @@ def excerpts(pages):
 
 
 class SearchResult:
-    def __init__(self, page, url, type_label, excerpt):
-        self.page = page
+    def __init__(self, title, url, type_label, excerpt):
+        self.title = title
         self.url = url
         self.type_label = type_label
         self.excerpt = excerpt
@@ -90,57 +102,91 @@ class Search:
         self.type = next((kind for kind in self.types if kind.key == request.GET.get("type")), None)
 
     @cached_property
-    def locale(self):
-        return active_locale(self.request)
+    def locale(self):  # a subquery
+        return active_locales()
 
     def pages(self):
-        pages = public_pages(Page.objects.filter(locale=self.locale), self.request)
-        return pages.type(*self.type.models) if self.type else pages
+        pages = public_pages(Page.objects.filter(locale__in=self.locale), self.request)
+        return pages.type(*self.type.page_models) if self.type else pages
+
+    @cached_property
+    def topic_pages(self):
+        return TopicPages(self.request, self.locale)
+
+    @cached_property
+    def snippet_terms(self):
+        return [term for term in self.terms if len(term) > 1]
 
     @cached_property
     def page_obj(self):
-        results = self.pages().search(" ".join(self.terms), operator="and")
+        if self.type and not self.type.page_models:
+            models = self.type.snippet_models
+            results = vocabulary_matches(models, self.locale, self.snippet_terms, None) if self.snippet_terms else []
+        else:
+            results = self.pages().search(" ".join(self.terms), operator="and")
         paginator = Paginator(results, getattr(settings, "FCRIN_SEARCH_RESULTS_PER_PAGE", 10))
         return paginator.get_page(self.request.GET.get("page"))
 
-    def type_label(self, page):
-        model = page.specific_class or type(page)
+    def type_label(self, model):
         for kind in self.types:
             if issubclass(model, kind.models):
                 return kind.label
         return model._meta.verbose_name
 
+    def snippet_result(self, row):
+        return SearchResult(
+            row["result_title"],
+            self.topic_pages.url(row),
+            self.type_label(apps.get_model(row["result_model"])),
+            highlight(row["result_excerpt"], self.terms),
+        )
+
     def results(self):
-        pages = list(self.page_obj.object_list)
-        texts = excerpts(pages)
+        objects = list(self.page_obj.object_list)
+        if objects and not isinstance(objects[0], Page):
+            return [self.snippet_result(row) for row in objects]
+        texts = excerpts(objects)
         return [
             SearchResult(
-                page, page.get_url(self.request), self.type_label(page), highlight(texts.get(page.pk), self.terms)
+                page.title,
+                page.get_url(self.request),
+                self.type_label(page.specific_class or Page),
+                highlight(texts.get(page.pk), self.terms),
             )
-            for page in pages
+            for page in objects
         ]
+
+    def vocabulary(self):
+        """With no type chosen: the topics and care protocols matching, as shortcuts above the pages."""
+        if self.type or self.page_obj.number > 1 or not self.snippet_terms:
+            return []
+        models = [model for kind in self.types for model in kind.snippet_models]
+        rows = vocabulary_matches(models, self.locale, self.snippet_terms, VOCABULARY_SHORTCUTS)
+        return [self.snippet_result(row) for row in rows]
 
     def promotions(self):
         """Editors' picks for this query, each page shown in the reader's language if it is public there."""
-        picks = list(
+        localised = public_pages(
+            Page.objects.filter(locale__in=self.locale, translation_key=OuterRef("page__translation_key")), self.request
+        )
+        picks = (
             SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))
-            .select_related("page")
+            .annotate(
+                local_id=Subquery(localised.values("pk")[:1]),
+                local_title=Subquery(localised.values("title")[:1]),
+                local_url_path=Subquery(localised.values("url_path")[:1]),
+            )
             .order_by("sort_order")
         )
-        keys = [pick.page.translation_key for pick in picks if pick.page_id]
-        localised = {}
-        if keys:
-            pages = public_pages(Page.objects.filter(locale=self.locale, translation_key__in=keys), self.request)
-            localised = {page.translation_key: page for page in pages}
         promotions = []
         for pick in picks:
-            if pick.page_id:
-                page = localised.get(pick.page.translation_key)
-                if page is not None:
-                    promotions.append(
-                        {"title": page.title, "url": page.get_url(self.request), "description": pick.description}
-                    )
-            elif pick.external_link_url:
+            if pick.page_id and pick.local_id:
+                # get_url needs nothing but the page's url_path and the request's cached site roots.
+                page = Page(pk=pick.local_id, title=pick.local_title, url_path=pick.local_url_path)
+                promotions.append(
+                    {"title": page.title, "url": page.get_url(self.request), "description": pick.description}
+                )
+            elif not pick.page_id and pick.external_link_url:
                 promotions.append(
                     {"title": pick.external_link_text, "url": pick.external_link_url, "description": pick.description}
                 )
@@ -157,6 +203,7 @@ def search(request):
             page_obj=search.page_obj,
             results=search.results(),
             promotions=search.promotions(),
+            vocabulary=search.vocabulary(),
             search_params=urlencode(params),
             search_params_all_types=urlencode({"q": search.query}),
         )

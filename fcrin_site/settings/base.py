@@ -173,6 +173,8 @@ FCRIN_SEARCH_TYPES = [
     ("release", _("Press releases"), ["news.PressReleasePage"]),
     ("network", _("Networks"), ["networks.NetworkPage"]),
     ("awareness", _("Awareness days"), ["news.AwarenessDayPage"]),
+    ("protocol", _("Care protocols"), ["networks.CareProtocol"]),
+    ("topic", _("Topics"), ["news.Topic"]),
 ]
 FCRIN_SEARCH_RESULTS_PER_PAGE = 10
 # The page types the read-only API serves to partners.

@@ -4,10 +4,11 @@ Each step is a function taking a :class:`DemoContext`; later features append the
 to ``STEPS`` in the order their content depends on each other.
 """
 
-from . import awareness, press, site
+from . import awareness, networks, press, site
 
 STEPS = [
     site.load,
+    networks.load,
     press.load,
     awareness.load,
     # Lists the releases on their awareness days: keep it after the awareness days step.

@@ -1,10 +1,13 @@
 from django import template
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Length
 from django.urls import reverse, translate_url
 from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
+
+from home.visibility import active_locales
 
 register = template.Library()
 
@@ -132,6 +135,22 @@ def _menu_from_path(home_path):
     return pages if pages and pages[0].path == home_path else []
 
 
+def _menu_in_active_language(site):
+    """For views that are no page (search…): the home page in the active language and its public
+    menu children, in one query."""
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    home_path = Page.objects.filter(translation_key__in=root_key, locale__in=active_locales()).values("path")[:1]
+    children = Q(path__startswith=F("home_path"), show_in_menus=True, path_length=Length("home_path") + Page.steplen)
+    pages = list(
+        Page.objects.live()
+        .alias(home_path=Subquery(home_path), path_length=Length("path"))
+        .annotate(is_home=Q(path=F("home_path")))
+        .filter(Q(is_home=True) | children & ~Q(pk__in=PageViewRestriction.objects.values("page_id")))
+        .order_by("path")
+    )
+    return pages if pages and pages[0].is_home else []
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     request = context.get("request")
@@ -145,6 +164,8 @@ def main_navigation(context):
     navigation = []
     if site is not None and isinstance(page, Page) and page.depth >= site.root_page.depth:
         navigation = _menu_from_path(page.path[: Page.steplen * site.root_page.depth])
+    if site is not None and not navigation:
+        navigation = _menu_in_active_language(site)
     if site is not None and not navigation:
         home = site.root_page.localized
         navigation = [home, *home.get_children().live().public().in_menu()]

@@ -69,9 +69,3 @@ class CareProtocol(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
-
-    @property
-    def url(self):
-        if self.official_url:
-            return self.official_url
-        return self.document.url if self.document_id else ""

@@ -11,6 +11,7 @@ from .awareness import (
 )
 from .boilerplates import Boilerplate
 from .contacts import PressContact
+from .embargo_previews import EmbargoPreviewLink
 from .press_room import PressRoomPage
 from .releases import (
     PressReleaseAttachment,
@@ -34,6 +35,7 @@ __all__ = [
     "AwarenessDayTheme",
     "AwarenessDayTopic",
     "Boilerplate",
+    "EmbargoPreviewLink",
     "PressContact",
     "PressOfficeDefaultBoilerplate",
     "PressOfficeDefaultContact",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -35,7 +36,7 @@ class PressRoomPage(PressRoomRoutes, Page):
     def route(self, request, path_components):
         from .releases import PressReleasePage
 
-        if not path_components:
+        if not path_components or self.is_subpage_route(path_components):
             return super().route(request, path_components)
         # One query for the release, its embargo status and what its template shows first,
         # instead of Wagtail's generic child lookup followed by .specific.
@@ -50,6 +51,13 @@ class PressRoomPage(PressRoomRoutes, Page):
             return super().route(request, path_components)
         release._cached_parent_obj = self
         return release.route(request, path_components[1:])
+
+    def is_subpage_route(self, path_components):
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
 
     def releases(self):
         """The releases the public may see, newest first."""

@@ -7,6 +7,7 @@ from django import template
 from wagtail.models import Locale
 
 from ..models import PressRoomPage
+from ..models.querysets import public_q
 
 register = template.Library()
 
@@ -16,6 +17,12 @@ def press_room(context):
     page = context.get("page")
     if isinstance(page, PressRoomPage):
         return page
+    # A release served through PressRoomPage.route already holds its press room.
+    parent = getattr(page, "_cached_parent_obj", None)
+    if isinstance(parent, PressRoomPage):
+        return parent
+    if "press_room" in context:  # the home page looked it up already (None when there is none)
+        return context["press_room"]
     request = context.get("request")
     locale_id = page.locale_id if page is not None and hasattr(page, "locale_id") else Locale.get_active().pk
     rooms = getattr(request, "_news_press_rooms", None)
@@ -24,7 +31,7 @@ def press_room(context):
         if request is not None:
             request._news_press_rooms = rooms
     if locale_id not in rooms:
-        rooms[locale_id] = PressRoomPage.objects.live().public().filter(locale_id=locale_id).first()
+        rooms[locale_id] = PressRoomPage.objects.live().filter(public_q(), locale_id=locale_id).first()
     return rooms[locale_id]
 
 

@@ -1,0 +1,28 @@
+from django import template
+from django.utils import timezone
+
+from dateutil.relativedelta import relativedelta
+
+from ..awareness.calendar import feed_links, is_public, upcoming
+from ..models import AwarenessCalendarPage, AwarenessDayPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("news/includes/awareness_days_for.html", takes_context=True)
+def awareness_days_for(context, page, count=3):
+    """The next awareness days linked to ``page`` (a network), with its calendar subscription."""
+    request = context.get("request")
+    today = timezone.localdate()
+    days = (
+        AwarenessDayPage.objects.live()
+        .filter(is_public(), locale_id=page.locale_id, network_links__network__translation_key=page.translation_key)
+        .distinct()
+        .prefetch_related("dates")
+    )
+    items = upcoming(days, today, today + relativedelta(years=1))[:count]
+    calendar = AwarenessCalendarPage.objects.live().filter(locale_id=page.locale_id).first() if items else None
+    feed = None
+    if calendar is not None and request is not None:
+        feed = feed_links(request, calendar.url + calendar.reverse_subpage("network_feed", args=[page.slug]))
+    return {"items": items, "feed": feed, "network": page}

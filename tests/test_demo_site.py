@@ -1,0 +1,48 @@
+"""The demo site as a visitor meets it: every link a reader can follow answers, in the right language."""
+
+import re
+from urllib.parse import urlsplit
+
+from django.core.management import call_command
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/")
+
+
+def internal_links(html):
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["a", "link"], href=True):
+        parts = urlsplit(tag["href"])
+        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+            continue
+        if not parts.path.startswith(SKIPPED_PREFIXES):
+            yield parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def test_every_link_of_the_demo_site_answers(client):
+    call_command("load_initial_data")
+    queue, seen, broken = ["/fr/", "/en/"], set(), []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url, follow=True)
+        if response.status_code != 200:
+            broken.append((url, response.status_code))
+            continue
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        html = response.content.decode()
+        language = url.split("/")[1]
+        if language in ("fr", "en"):
+            assert re.search(rf'<html[^>]* lang="{language}"', html), f"{url} is not marked as {language}"
+        queue.extend(link for link in internal_links(html) if link not in seen)
+
+    assert not broken, broken
+    # The crawl reached the press room, releases and their translations, not only the home pages.
+    assert len(seen) > 40
