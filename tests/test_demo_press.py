@@ -1,4 +1,6 @@
 import datetime
+import io
+import zipfile
 import zoneinfo
 
 from django.apps import apps
@@ -99,6 +101,20 @@ def test_release_pages_show_figures_quote_contacts_and_correction_in_each_langua
     assert "Press relations agency" in en_page and "servicepresse@votredircom.fr" in en_page
     assert english.hero_image_id == lupus.hero_image_id and english.hero_credit == "F-CRIN"
     assert english.hero_caption == "10 May, World Lupus Day."
+
+    # The English press kit: the release as text, the banner with its credit, the agency's vCard.
+    kit = client.get(english.url + "kit/")
+    assert kit.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(b"".join(kit.streaming_content))) as archive:
+        names = archive.namelist()
+        release_text = archive.read(next(n for n in names if n.endswith(".txt") and "/images/" not in n)).decode()
+        credits = archive.read(next(n for n in names if n.endswith("images/CREDITS.txt"))).decode()
+        card = archive.read(next(n for n in names if n.endswith(".vcf"))).decode()
+    assert english.title in release_text and "Pr Bruno Fautrel" in release_text
+    assert "About CRI-IMIDIATE" in release_text and "À propos" not in release_text
+    assert any(name.endswith(".png") for name in names)
+    assert "Credit: F-CRIN" in credits and "10 May, World Lupus Day." in credits
+    assert "servicepresse@votredircom.fr" in card and "Press relations agency" in card
 
     # A release whose editor chose no contact nor boilerplate falls back on the press office's.
     sepsis = PressReleasePage.objects.get(locale__language_code="fr", slug="journee-mondiale-sepsis-crics-triggersep")
