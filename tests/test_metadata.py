@@ -93,10 +93,7 @@ def test_release_preview_has_its_image_and_article_type(client, press_room):
 def test_network_page_keeps_its_organisation_next_to_the_breadcrumb(client, network_index):
     from tests.factories import NetworkPageFactory
 
-    logo = wagtail_factories.ImageFactory(title="Logo CRISALIS")
-    network = NetworkPageFactory(
-        parent=network_index["fr"], locale=network_index["fr"].locale, title="CRISALIS", logo=logo
-    )
+    network = NetworkPageFactory(parent=network_index["fr"], locale=network_index["fr"].locale, title="CRISALIS")
 
     html, meta, data = parse(client, network.url)
 
@@ -104,10 +101,7 @@ def test_network_page_keeps_its_organisation_next_to_the_breadcrumb(client, netw
     assert data["BreadcrumbList"]["itemListElement"][-1]["name"] == "CRISALIS"
     assert len(html.find_all("meta", property="og:title")) == 1
     assert meta["og:description"] == network.summary
-    assert ".fill-1200x630" in meta["og:image"]
-    assert meta["og:image"].startswith("http://testserver/")
-    assert meta["og:image:alt"] == "Logo CRISALIS"
-    assert meta["twitter:card"] == "summary_large_image"
+    assert len(html.find_all("link", rel="canonical")) == 1
 
 
 def test_awareness_day_keeps_its_event_next_to_the_breadcrumb(client, awareness_calendar):
@@ -131,3 +125,21 @@ def test_json_ld_cannot_close_its_script_element(client, home):
     assert b"</script><script>alert(1)" not in response.content
     _, _, data = parse(client, page.url)
     assert data["BreadcrumbList"]["itemListElement"][-1]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_shared_previews_use_a_rendition_of_the_pages_image(rf, press_room):
+    from django.template.loader import render_to_string
+
+    image = wagtail_factories.ImageFactory(title="Microscope", description="Une chercheuse au microscope")
+    release = PressReleasePageFactory(parent=press_room["fr"], locale=press_room["fr"].locale, hero_image=image)
+
+    html = BeautifulSoup(
+        render_to_string("includes/metadata.html", {"page": release, "request": rf.get("/")}), "html.parser"
+    )
+
+    meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in html.find_all("meta")}
+    rendition = image.get_rendition("fill-1200x630")
+    assert meta["og:image"] == f"http://testserver{rendition.url}"
+    assert meta["og:image:alt"] == "Une chercheuse au microscope"
+    assert meta["twitter:card"] == "summary_large_image"
+    assert meta["og:type"] == "article"
