@@ -256,8 +256,13 @@ class Importer:
         for number, (name, title, institution) in enumerate(_coordinators(record, language)):
             person = existing[number] if number < len(existing) else NetworkCoordinator(locale=page.locale)
             person.name, person.title, person.institution = name, title, institution
+            person.sort_order = number
             coordinators.append(person)
         page.coordinators = coordinators
+        # Assigned rows get no sort_order of their own, and rows without one come back in any order on
+        # PostgreSQL: the next import would then see a change that is not there.
+        for number, link in enumerate(topic_links):
+            link.sort_order = number
         page.topic_links = topic_links
 
 
