@@ -159,7 +159,6 @@ def network_context(page, request):
         "coordinators": coordinators,
         "care_protocols": protocols,
         "releases": latest_releases(PressReleasePage.objects.published().with_network(page), page.locale_id),
-        "awareness_days": upcoming_days(page.locale_id, network_links__network__translation_key=page.translation_key),
         "logo": logo,
         "logo_url": request.build_absolute_uri(logo.url) if logo else "",
         "canonical_url": request.build_absolute_uri(page.get_url(request)),
