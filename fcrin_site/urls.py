@@ -11,7 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from fcrin_site import views
+from fcrin_site import routing, views
 from fcrin_site.api import api_router
 from fcrin_site.api import not_found as api_not_found
 from fcrin_site.search import views as search_views
@@ -42,8 +42,12 @@ if getattr(settings, "BENCH_VIEWS", False):
 
     urlpatterns += [path("bench/bare/", bare)]
 
+# Wagtail's own URLs, with its page view routed through the cached top pages.
+wagtail_patterns = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+wagtail_patterns.append(re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"))
+
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path("", include("news.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_patterns)),
 )

@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("F-CRIN site")
 
     def ready(self):
-        from fcrin_site.pagecache import connect_signals
+        from fcrin_site import pagecache, routing
 
-        connect_signals()
+        pagecache.connect_signals()
+        routing.connect_signals()

@@ -1,0 +1,126 @@
+"""Route public requests through the home pages and their sections without a query.
+
+On every request Wagtail looks up the site, the active locale, the localized home page and each page
+of the path: five queries before a release is even found. The site, its home page in every language
+and their children change only when a page is published, unpublished, moved or deleted, or when one
+of these top pages is saved, and each of those bumps the page cache's generation. So they are kept
+in the cache under that generation, and Wagtail routes on from the section as usual: its own checks
+(live pages, view restrictions, ``before_serve_page`` hooks) all still run.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.db.models.signals import post_save
+from django.http import Http404
+from django.utils import translation
+
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+
+from fcrin_site.pagecache import bump_generation, current_generation, page_cache
+
+# Home pages sit at depth 2, right under Wagtail's root; their children are the site's sections.
+SECTION_DEPTH = 3
+# A site with more top-level pages than this routes them with a query, as Wagtail does.
+MAX_SECTIONS = 200
+TIMEOUT = 600
+# What saving a draft, or locking a page, writes to the page row: nothing routing or readers see.
+DRAFT_FIELDS = {
+    "comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+@dataclass
+class SiteRoutes:
+    site: Site
+    homes: dict[str, Page]  # the root page and its translations, by language code
+    sections: dict[tuple[int, str], Page] = field(default_factory=dict)  # by (home id, slug)
+
+    def localized_home(self):
+        """What ``site.root_page.localized`` gives: the live home page of the active language, or the root."""
+        root = next(home for home in self.homes.values() if home.pk == self.site.root_page_id)
+        try:
+            language = get_supported_content_language_variant(translation.get_language())
+        except LookupError:
+            return root
+        home = self.homes.get(language)
+        return home if home is not None and home.live else root
+
+    def route(self, request, path):
+        components = [component for component in path.split("/") if component]
+        home = self.localized_home()
+        # Only a home page that routes like any page may hand its children over from the cache.
+        if components and type(home).route is Page.route:
+            section = self.sections.get((home.pk, components[0]))
+            if section is not None:
+                section._cached_parent_obj = home  # as Page.route does, so get_parent() costs nothing
+                return section.route(request, components[1:])
+        return home.route(request, components)
+
+
+def _load(request):
+    site = Site._find_for_request(request)
+    if site is None:
+        return None
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key).specific()
+    routes = SiteRoutes(site, {languages[home.locale_id]: home for home in homes})
+    if any(home.depth != SECTION_DEPTH - 1 for home in routes.homes.values()):
+        return routes
+    in_a_home = Q()
+    for home in routes.homes.values():
+        in_a_home |= Q(path__startswith=home.path)
+    children = Page.objects.filter(in_a_home, depth=SECTION_DEPTH)
+    if children.count() <= MAX_SECTIONS:
+        by_path = {home.path: home for home in routes.homes.values()}
+        for child in children.specific():
+            routes.sections[(by_path[child.path[: -Page.steplen]].pk, child.slug)] = child
+    return routes
+
+
+def site_routes(request):
+    cache = page_cache()
+    host = request._get_raw_host()  # as Site._find_for_request reads it, before any ALLOWED_HOSTS check
+    key = f"routing:{current_generation(cache)}:{host}:{request.get_port()}"
+    routes = cache.get(key)
+    if routes is None:
+        routes = _load(request)
+        cache.set(key, routes, TIMEOUT)
+    return routes
+
+
+def serve(request, path):
+    """Wagtail's page view, given the site and the route found through the cached top pages."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        routes = site_routes(request)
+        current_site = getattr(request, "_wagtail_site", routes.site if routes else None)
+        if routes is not None and current_site is not None and current_site.pk == routes.site.pk:
+            request._wagtail_site = routes.site
+            try:
+                request._wagtail_route_for_request = routes.route(request, path)
+            except Http404:
+                request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
+
+
+def on_page_saved(sender, instance, update_fields=None, **kwargs):
+    # Publishing bumps the page cache's generation, but a home page or section saved in code
+    # (created, or its slug changed, outside publishing) must not be routed from a stale copy.
+    if not isinstance(instance, Page) or instance.depth is None or instance.depth > SECTION_DEPTH:
+        return
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    bump_generation()
+
+
+def connect_signals():
+    post_save.connect(on_page_saved, dispatch_uid="routing_top_page_saved")
