@@ -16,6 +16,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from home.templatetags.site_tags import page_trail
+
 register = template.Library()
 
 # Image fields, in order of preference, that can illustrate a page in a link preview.
@@ -92,7 +94,7 @@ def page_metadata(context):
 
 def _breadcrumbs(page, request):
     # From the language's home page (depth 2, below the tree root) down to the page.
-    trail = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+    trail = page_trail(request, page)
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

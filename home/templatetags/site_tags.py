@@ -19,8 +19,12 @@ def _language_names():
 def _page_alternates(request, page):
     """For each language: the translation of ``page``, else of its nearest translated ancestor.
 
-    The same query also fetches the main navigation, which every page shows too (see main_navigation).
+    The same query also fetches the main navigation and the breadcrumb trail, which every page shows
+    too (see main_navigation and page_trail); its result is kept on the request.
     """
+    found = getattr(request, "_page_alternates", {}).get(page.pk)
+    if found is not None:
+        return found[0]
     # Ancestor paths are prefixes of the page's own path, so one query finds every live translation.
     paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
     wanted = Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
@@ -42,9 +46,12 @@ def _page_alternates(request, page):
     )
     best = {}
     menu = []
+    trail = []
     for candidate in candidates:
         if home_path and _in_menu(candidate, home_path):
             menu.append(candidate)
+        if candidate.path in paths:
+            trail.append(candidate)
         if not candidate.is_translation:
             continue
         code = candidate.locale.language_code
@@ -53,10 +60,18 @@ def _page_alternates(request, page):
             best[code] = candidate
     if menu and menu[0].path == home_path:
         request._main_navigation = menu
-    return {
+    alternates = {
         code: (candidate.get_url(request), candidate.translation_key == page.translation_key)
         for code, candidate in best.items()
     }
+    request._page_alternates = {page.pk: (alternates, trail)}
+    return alternates
+
+
+def page_trail(request, page):
+    """The live pages from the language's home page down to ``page``, for breadcrumbs."""
+    _page_alternates(request, page)
+    return request._page_alternates[page.pk][1]
 
 
 def _view_alternates(request):
