@@ -10,14 +10,14 @@ in the cache under that generation, and Wagtail routes on from the section as us
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_save
 from django.http import Http404
 from django.utils import translation
 
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from fcrin_site.pagecache import bump_generation, current_generation, page_cache
 
@@ -44,6 +44,7 @@ class SiteRoutes:
     site: Site
     homes: dict[str, Page]  # the root page and its translations, by language code
     sections: dict[tuple[int, str], Page] = field(default_factory=dict)  # by (home id, slug)
+    all_sections: bool = False  # whether ``sections`` holds every child of the home pages
 
     def localized_home(self):
         """What ``site.root_page.localized`` gives: the live home page of the active language, or the root."""
@@ -82,12 +83,16 @@ def _load(request):
     children = Page.objects.filter(in_a_home, depth=SECTION_DEPTH)
     if children.count() <= MAX_SECTIONS:
         by_path = {home.path: home for home in routes.homes.values()}
-        for child in children.specific():
+        restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        for child in children.annotate(is_restricted=restricted).order_by("path").specific():
             routes.sections[(by_path[child.path[: -Page.steplen]].pk, child.slug)] = child
+        routes.all_sections = True
     return routes
 
 
 def site_routes(request):
+    if hasattr(request, "_site_routes"):
+        return request._site_routes
     cache = page_cache()
     host = request._get_raw_host()  # as Site._find_for_request reads it, before any ALLOWED_HOSTS check
     key = f"routing:{current_generation(cache)}:{host}:{request.get_port()}"
@@ -95,7 +100,23 @@ def site_routes(request):
     if routes is None:
         routes = _load(request)
         cache.set(key, routes, TIMEOUT)
+    request._site_routes = routes
     return routes
+
+
+def menu_sections(request, home):
+    """The live, public children of ``home`` shown in menus, as specific pages in tree order.
+
+    None when they are not in the cache (another site's home page, or too many children).
+    """
+    routes = site_routes(request)
+    if routes is None or not routes.all_sections or home.pk not in {page.pk for page in routes.homes.values()}:
+        return None
+    return [
+        section
+        for (home_pk, _slug), section in routes.sections.items()
+        if home_pk == home.pk and section.live and section.show_in_menus and not section.is_restricted
+    ]
 
 
 def serve(request, path):

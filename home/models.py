@@ -6,12 +6,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from fcrin_site.routing import menu_sections
 from news.awareness.calendar import next_day as next_awareness_day
 from news.models import AwarenessDayPage, PressReleasePage, PressRoomPage
 from news.models.querysets import public_q
+from news.models.routing import OneQueryViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(OneQueryViewRestrictionsMixin, Page):
     standfirst = models.TextField(
         _("standfirst"),
         blank=True,
@@ -36,10 +38,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Excluding restricted children in the same query saves `.public()`'s separate lookup of every restriction;
-        # restrictions above this page would have stopped the reader before get_context.
-        restricted = PageViewRestriction.objects.values("page_id")
-        context["sections"] = self.get_children().live().in_menu().exclude(pk__in=restricted).specific()
+        context["sections"] = menu_sections(request, self)
+        if context["sections"] is None:
+            # Excluding restricted children in the same query saves `.public()`'s separate lookup of
+            # every restriction; restrictions above this page would have stopped the reader already.
+            restricted = PageViewRestriction.objects.values("page_id")
+            context["sections"] = self.get_children().live().in_menu().exclude(pk__in=restricted).specific()
         context["latest_releases"] = latest_releases = list(
             PressReleasePage.objects.descendant_of(self)
             .published()

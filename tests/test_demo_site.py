@@ -23,9 +23,11 @@ def internal_links(html):
             yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def test_every_link_of_the_demo_site_answers(client):
+def test_every_link_of_the_demo_site_answers(client, page_queries):
     call_command("load_initial_data")
     queue, seen, broken = ["/fr/", "/en/"], set(), []
+    # One address of each kind of page (by its template) in each language, for the query budget.
+    kinds = {}
     while queue:
         url = queue.pop()
         if url in seen:
@@ -39,6 +41,8 @@ def test_every_link_of_the_demo_site_answers(client):
             continue
         html = response.content.decode()
         language = url.split("/")[1]
+        if not response.redirect_chain and response.templates:
+            kinds.setdefault((language, response.templates[0].name), url)
         if language in ("fr", "en"):
             assert re.search(rf'<html[^>]* lang="{language}"', html), f"{url} is not marked as {language}"
         queue.extend(link for link in internal_links(html) if link not in seen)
@@ -46,3 +50,7 @@ def test_every_link_of_the_demo_site_answers(client):
     assert not broken, broken
     # The crawl reached the press room, releases and their translations, not only the home pages.
     assert len(seen) > 40
+
+    # Issue 8: every public page type of the demo makes at most 12 queries without the page cache.
+    over_budget = {url: len(queries) for url in kinds.values() if len(queries := page_queries(url)) > 12}
+    assert not over_budget, over_budget

@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news.models import Topic
+from news.models.routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin
 
 from ..blocks import NetworkBodyBlock
 
@@ -24,7 +25,7 @@ class NetworkKind(models.TextChoices):
     PLATFORM = "platform", _("platform")
 
 
-class NetworkIndexPage(RoutablePageMixin, Page):
+class NetworkIndexPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):
     """The directory of networks, one per language; it also serves a page for each topic."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -41,6 +42,9 @@ class NetworkIndexPage(RoutablePageMixin, Page):
     def can_create_at(cls, parent):
         # One directory per language: the others are translations of the first.
         return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
+
+    def child_queryset(self):
+        return NetworkPage.objects.all()
 
     def get_context(self, request, *args, **kwargs):
         from ..directory import directory_context
@@ -60,7 +64,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         return TemplateResponse(request, "networks/topic_page.html", context)
 
 
-class NetworkPage(Page):
+class NetworkPage(OneQueryViewRestrictionsMixin, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=40,

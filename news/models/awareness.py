@@ -27,12 +27,13 @@ from .awareness_links import (
     AwarenessDayTheme,
     AwarenessDayTopic,
 )
+from .routing import OneQueryViewRestrictionsMixin
 
 FEED_PREFIXES = {"ics", "networks", "topics"}
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class AwarenessCalendarPage(RoutablePageMixin, Page):
+class AwarenessCalendarPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -92,7 +93,7 @@ class AwarenessCalendarPage(RoutablePageMixin, Page):
         return ical.filtered_response(self, request, list(self.days()), topic=slug)
 
 
-class AwarenessDayPage(RoutablePageMixin, Page):
+class AwarenessDayPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences on what the day is for, shown in listings.")
     )
