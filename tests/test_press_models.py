@@ -75,6 +75,8 @@ class TestAdminCreation:
     def test_release_created_through_the_admin(self):
         topic = TopicFactory(locale=self.home.locale, name="Lupus", slug="lupus")
         contact = PressContactFactory(locale=self.home.locale)
+        # The pre-publish checks ask for the site's required "About F-CRIN" boilerplate.
+        about = BoilerplateFactory(locale=self.home.locale, key="about-fcrin")
         data = nested_form_data(
             {
                 "title": "Journée mondiale du lupus",
@@ -95,7 +97,7 @@ class TestAdminCreation:
                 "topic_links": inline_formset([{"topic": topic.pk}]),
                 "network_links": inline_formset([]),
                 "contact_links": inline_formset([{"contact": contact.pk}]),
-                "boilerplate_links": inline_formset([]),
+                "boilerplate_links": inline_formset([{"boilerplate": about.pk}]),
                 "attachments": inline_formset([]),
                 "correction_notice": rich_text(""),
                 "correction_date": "",
