@@ -1,5 +1,6 @@
 """Press room models: created through the admin, rendered in both languages, translated with wagtail-localize."""
 
+from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.models import Site
@@ -117,6 +118,21 @@ class TestAdminCreation:
 
         assert response.status_code == 200
         assert "Europe/Paris" in response.content.decode()
+
+    def test_scheduling_fields_name_the_admin_time_zone(self):
+        url = reverse("wagtailadmin_pages:add", args=["news", "pressreleasepage", self.press_room["fr"].pk])
+
+        def help_texts():
+            html = BeautifulSoup(self.client.get(url).content, "html.parser")
+            return [text.strip() for text in html.find_all(string=lambda text: "à cette date et à cette heure" in text)]
+
+        assert help_texts() == [
+            "Le communiqué est mis en ligne, et son embargo levé, à cette date et à cette heure. "
+            "Heure de Paris (Europe/Paris).",
+            "Le communiqué est dépublié à cette date et à cette heure. Heure de Paris (Europe/Paris).",
+        ]
+        with override_settings(TIME_ZONE="America/Martinique"):
+            assert help_texts()[0].endswith("Heure de Martinique (America/Martinique).")
 
     def test_snippets_created_through_the_admin(self):
         locale = self.home.locale
