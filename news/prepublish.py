@@ -132,6 +132,9 @@ def gate_publication(request, page):
             messages.warning(request, problem.message)
     if not blocking:
         return None
+    if page.live and page.live_revision_id is None:
+        # The create view inserts a new page as live before publishing it: a blocked one stays a draft.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
     messages.error(
         request,
         gettext("“%(title)s” was not published. Your changes are saved as a draft; to publish, fix:")

@@ -235,3 +235,15 @@ def test_publishing_in_code_is_not_checked(draft):
     draft.save_revision().publish()
 
     assert PressReleasePage.objects.get(pk=draft.pk).live
+
+
+def test_a_release_created_incomplete_is_kept_as_a_draft(admin_client, press_room, parts):
+    room = press_room["fr"]
+    data = _data(PressReleasePage(slug="nouveau"), parts, topics=[])
+
+    response = admin_client.post(f"/admin/pages/add/news/pressreleasepage/{room.pk}/", data)
+
+    release = PressReleasePage.objects.get(slug="nouveau")
+    assert response["Location"] == f"/admin/pages/{release.pk}/edit/"
+    assert not release.live
+    assert release.get_latest_revision().as_object().standfirst == "Les réseaux se mobilisent le 10 mai."

@@ -1,6 +1,7 @@
 """The admin's press releases listing: states, translation states, filters, search, and a flat query budget."""
 
 import datetime
+import json
 from io import StringIO
 
 from django.core.management import call_command
@@ -119,3 +120,11 @@ def test_listing_and_edit_view_cost_the_same_queries_for_100_and_1000_releases(
         assert admin_client.get(edit_url).status_code == 200
     assert _count_queries(admin_client, URL) == listing_queries
     assert _count_queries(admin_client, edit_url) == edit_queries
+
+
+def test_the_admin_menu_leads_to_the_listing_in_french(admin_client, press_room):
+    html = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+
+    sidebar = json.dumps(json.loads(html.select_one("#wagtail-sidebar-props").string), ensure_ascii=False)
+    assert '"label": "Communiqués de presse", "icon_name": "doc-full-inverse"' in sidebar
+    assert f'"url": "{URL}"' in sidebar

@@ -1,5 +1,10 @@
 """Translation status: each French page's English state (missing, out of date, in sync), as a report and a panel."""
 
+from io import StringIO
+
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale
@@ -115,3 +120,24 @@ def test_the_dashboard_panel_counts_states_and_lists_the_worst_pages(admin_clien
     assert items[0] == "Traduction ancienne"
     assert "Sans traduction" in items
     assert "Traduction à jour" not in items
+
+
+def _count_queries(client, url):
+    client.get(url)  # Warms what Wagtail caches between requests.
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_report_and_dashboard_cost_the_same_queries_for_100_and_1000_releases(
+    admin_client, press_room, django_assert_max_num_queries
+):
+    call_command("generate_releases", 100, stdout=StringIO())
+    report, dashboard = _count_queries(admin_client, REPORT), _count_queries(admin_client, "/admin/")
+
+    call_command("generate_releases", 900, stdout=StringIO())
+
+    with django_assert_max_num_queries(report):
+        assert admin_client.get(REPORT).status_code == 200
+    with django_assert_max_num_queries(dashboard):
+        assert admin_client.get("/admin/").status_code == 200
