@@ -233,12 +233,14 @@ class TranslationStatusReportView(ReportView):
         )
 
     def to_row_dict(self, page):
-        row = super().to_row_dict(page)
-        row["translations"] = ", ".join(
-            f"{state.locale.get_display_name()}: {state.label}" for state in translation_states(page, self.targets)
-        )
-        row["content_type"] = page.page_type_display_name
-        return row
+        return {
+            "title": page.get_admin_display_title(),
+            "content_type": page.page_type_display_name,
+            "translations": ", ".join(
+                gettext("%(language)s: %(state)s") % {"language": state.locale.get_display_name(), "state": state.label}
+                for state in translation_states(page, self.targets)
+            ),
+        }
 
 
 def summary():

@@ -141,3 +141,11 @@ def test_report_and_dashboard_cost_the_same_queries_for_100_and_1000_releases(
         assert admin_client.get(REPORT).status_code == 200
     with django_assert_max_num_queries(dashboard):
         assert admin_client.get("/admin/").status_code == 200
+
+
+def test_the_report_exports_as_csv(admin_client, pages):
+    response = admin_client.get(REPORT, {"export": "csv"})
+
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "Titre,Type de page,Traductions"
+    assert "Traduction ancienne,Communiqué de presse,Anglais : Pas à jour" in lines
