@@ -92,8 +92,10 @@ def source_last_edit(source):
     return Subquery(page.values("latest_revision_created_at")[:1])
 
 
-def source_pages(source, targets):
-    pages = Page.objects.filter(locale=source, depth__gt=1, alias_of__isnull=True)
+def source_pages(source, targets, user):
+    """The source-language pages ``user`` may work on (an embargoed release's title is news too)."""
+    allowed = page_permission_policy.instances_user_has_any_permission_for(user, {"add", "change", "publish"})
+    pages = Page.objects.filter(locale=source, depth__gt=1, alias_of__isnull=True, pk__in=allowed.values("pk"))
     return with_translation_states(pages, source, targets)
 
 
@@ -227,7 +229,7 @@ class TranslationStatusReportView(ReportView):
 
     def get_queryset(self):
         return (
-            source_pages(self.source, self.targets)
+            source_pages(self.source, self.targets, self.request.user)
             .annotate(severity=_severity(self.targets))
             .order_by("severity", F("latest_revision_created_at").desc(nulls_last=True), "pk")
         )
@@ -243,11 +245,11 @@ class TranslationStatusReportView(ReportView):
         }
 
 
-def summary():
+def summary(user):
     """Counts per state over every source page and translation, and the pages most in need of work."""
     source = source_locale()
     targets = target_locales(source)
-    pages = source_pages(source, targets)
+    pages = source_pages(source, targets, user)
     counts = dict.fromkeys(STATE_LABELS, 0)
     for locale in targets:
         for row in pages.values(_state_field(locale)).order_by().annotate(n=Count("pk")):
@@ -271,6 +273,6 @@ class TranslationStatusPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context.update(summary())
+        context.update(summary(parent_context["request"].user))
         context["report_url"] = reverse("news_translation_status")
         return context

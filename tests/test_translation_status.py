@@ -2,12 +2,13 @@
 
 from io import StringIO
 
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.models import Locale
+from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import TranslationSource
 
 import pytest
@@ -109,9 +110,7 @@ def test_the_report_filters_by_state_and_page_type(admin_client, pages, press_ro
 def test_the_dashboard_panel_counts_states_and_lists_the_worst_pages(admin_client, pages):
     response = admin_client.get("/admin/")
 
-    panel = BeautifulSoup(response.content, "html.parser").select_one(
-        "#translation-status-content, #translation-status"
-    )
+    panel = BeautifulSoup(response.content, "html.parser").select_one("#translation-status-section")
     assert panel is not None
     counts = {li["data-state"]: li.get_text(strip=True) for li in panel.select("li[data-state]")}
     assert counts["stale"] == "Pas à jour : 1"
@@ -149,3 +148,19 @@ def test_the_report_exports_as_csv(admin_client, pages):
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0] == "Titre,Type de page,Traductions"
     assert "Traduction ancienne,Communiqué de presse,Anglais : Pas à jour" in lines
+
+
+def test_editors_see_only_the_pages_they_may_work_on(client, django_user_model, pages, press_room):
+    group = Group.objects.create(name="Rédaction")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=press_room["fr"], permission_type="change")
+    editor = django_user_model.objects.create_user("redaction", password="x")
+    editor.groups.add(group)
+    client.force_login(editor)
+
+    rows = _report(client)
+
+    assert {"Traduction ancienne", "Sans traduction", "Traduction à jour"} <= set(rows)
+    assert press_room["fr"].get_parent().title not in rows
+    panel = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one("#translation-status-section")
+    assert press_room["fr"].get_parent().title not in panel.get_text()
