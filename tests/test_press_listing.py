@@ -128,3 +128,15 @@ def test_the_admin_menu_leads_to_the_listing_in_french(admin_client, press_room)
     sidebar = json.dumps(json.loads(html.select_one("#wagtail-sidebar-props").string), ensure_ascii=False)
     assert '"label": "Communiqués de presse", "icon_name": "doc-full-inverse"' in sidebar
     assert f'"url": "{URL}"' in sidebar
+
+
+def test_a_release_submitted_for_review_is_in_review(admin_client, admin_user, releases):
+    draft = releases["draft"]
+    draft.save_revision(user=admin_user)
+    draft.get_workflow().start(draft, admin_user)
+
+    rows = _rows(admin_client.get(URL))
+
+    assert rows["Communiqué brouillon"]["state"] == "in_review"
+    assert "En relecture" in rows["Communiqué brouillon"]["text"]
+    assert set(_rows(admin_client.get(URL, {"state": "in_review"}))) == {"Communiqué brouillon"}
