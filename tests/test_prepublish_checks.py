@@ -8,6 +8,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
 
 from news.models import PressOfficeDefaultContact, PressOfficeSettings, PressReleasePage
 from tests.factories import (
@@ -247,3 +248,15 @@ def test_a_release_created_incomplete_is_kept_as_a_draft(admin_client, press_roo
     assert response["Location"] == f"/admin/pages/{release.pk}/edit/"
     assert not release.live
     assert release.get_latest_revision().as_object().standfirst == "Les réseaux se mobilisent le 10 mai."
+
+
+def test_the_editor_comes_back_to_the_form_with_the_errors_and_what_they_typed(admin_client, draft, parts):
+    data = _data(draft, parts, topics=[])
+
+    response = admin_client.post(f"/admin/pages/{draft.pk}/edit/", data, follow=True)
+
+    html = BeautifulSoup(response.content, "html.parser")
+    shown = [message.get_text(" ", strip=True) for message in html.select(".messages li")]
+    assert any("Onglet Contenu, Thématiques : choisissez au moins une thématique." in text for text in shown)
+    assert html.select_one("input[name=title]")["value"] == "Journée mondiale du lupus"
+    assert html.select_one("textarea[name=standfirst]").get_text().strip() == "Les réseaux se mobilisent le 10 mai."
