@@ -1,12 +1,16 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import embargo
+from . import embargo, prepublish
 from .awareness.radar import CampaignRadarPanel
+from .listing import PressReleaseListingViewSet
 from .models import Boilerplate, PressContact, Topic
+from .translation_status import TranslationStatusPanel, TranslationStatusReportView
 from .viewsets import EmbargoPreviewLinkViewSet
 
 
@@ -48,6 +52,7 @@ register_snippet(PressOfficeViewSetGroup)
 
 hooks.register("before_serve_page", embargo.hide_unpublished_release)
 hooks.register("before_serve_document", embargo.hide_embargoed_document)
+hooks.register("before_publish_page", prepublish.gate_publication)
 
 
 # Runs after Wagtail's own registration of the "page" link type, so that it replaces it.
@@ -59,8 +64,31 @@ def register_embargo_aware_page_links(features):
 @hooks.register("construct_homepage_panels")
 def add_campaign_radar(request, panels):
     panels.append(CampaignRadarPanel())
+    panels.append(TranslationStatusPanel())
 
 
 @hooks.register("register_admin_viewset")
 def register_embargo_preview_links():
     return EmbargoPreviewLinkViewSet("embargo_preview_links")
+
+
+@hooks.register("register_admin_viewset")
+def register_press_release_listing():
+    return PressReleaseListingViewSet("press_releases")
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_report():
+    return [
+        path("translation-status/", TranslationStatusReportView.as_view(), name="news_translation_status"),
+        path(
+            "translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="news_translation_status_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(_("Translation status"), reverse("news_translation_status"), icon_name="globe", order=900)

@@ -1,5 +1,6 @@
 """Press room models: created through the admin, rendered in both languages, translated with wagtail-localize."""
 
+from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.models import Site
@@ -75,6 +76,8 @@ class TestAdminCreation:
     def test_release_created_through_the_admin(self):
         topic = TopicFactory(locale=self.home.locale, name="Lupus", slug="lupus")
         contact = PressContactFactory(locale=self.home.locale)
+        # The pre-publish checks ask for the site's required "About F-CRIN" boilerplate.
+        about = BoilerplateFactory(locale=self.home.locale, key="about-fcrin")
         data = nested_form_data(
             {
                 "title": "Journée mondiale du lupus",
@@ -95,7 +98,7 @@ class TestAdminCreation:
                 "topic_links": inline_formset([{"topic": topic.pk}]),
                 "network_links": inline_formset([]),
                 "contact_links": inline_formset([{"contact": contact.pk}]),
-                "boilerplate_links": inline_formset([]),
+                "boilerplate_links": inline_formset([{"boilerplate": about.pk}]),
                 "attachments": inline_formset([]),
                 "correction_notice": rich_text(""),
                 "correction_date": "",
@@ -115,6 +118,21 @@ class TestAdminCreation:
 
         assert response.status_code == 200
         assert "Europe/Paris" in response.content.decode()
+
+    def test_scheduling_fields_name_the_admin_time_zone(self):
+        url = reverse("wagtailadmin_pages:add", args=["news", "pressreleasepage", self.press_room["fr"].pk])
+
+        def help_texts():
+            html = BeautifulSoup(self.client.get(url).content, "html.parser")
+            return [text.strip() for text in html.find_all(string=lambda text: "à cette date et à cette heure" in text)]
+
+        assert help_texts() == [
+            "Le communiqué est mis en ligne, et son embargo levé, à cette date et à cette heure. "
+            "Heure de Paris (Europe/Paris).",
+            "Le communiqué est dépublié à cette date et à cette heure. Heure de Paris (Europe/Paris).",
+        ]
+        with override_settings(TIME_ZONE="America/Martinique"):
+            assert help_texts()[0].endswith("Heure de Martinique (America/Martinique).")
 
     def test_snippets_created_through_the_admin(self):
         locale = self.home.locale

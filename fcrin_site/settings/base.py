@@ -207,3 +207,5 @@ PAGE_CACHE_EXCLUDED_PATHS += [f"/{code}/embargo/" for code, _name in LANGUAGES]
 # "related press releases" may link to.
 NEWS_AWARENESS_CALENDAR_PARENT_PAGE_TYPES = ["home.HomePage"]
 NEWS_RELEASE_PAGE_TYPES = ["news.PressReleasePage"]
+# Pre-publish checks (issue 6): the "About" boilerplates (their `key`) every press release must carry.
+NEWS_REQUIRED_BOILERPLATES = ["about-fcrin"]

@@ -4,15 +4,18 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.models.panels import CommentPanelPlaceholder
 from wagtail.search import index
 
 from ..blocks import PressReleaseBodyBlock
+from ..panels import ZonedPublishingPanel, in_local_time
 from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
@@ -28,8 +31,11 @@ PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
 
 
 class PressReleasePage(PressReleaseRoutes, Page):
+    # Blank in drafts; the pre-publish checks (news/prepublish.py) ask for it before publishing.
     standfirst = models.TextField(
-        _("standfirst"), help_text=_("The opening paragraph in bold: who, what, when, in two or three sentences.")
+        _("standfirst"),
+        blank=True,
+        help_text=_("The opening paragraph in bold: who, what, when, in two or three sentences."),
     )
     release_date = models.DateField(
         _("release date"),
@@ -61,6 +67,13 @@ class PressReleasePage(PressReleaseRoutes, Page):
         help_text=_("What was corrected, shown at the top of the release as “Correction”."),
     )
     correction_date = models.DateField(_("correction date"), null=True, blank=True)
+    french_first = models.BooleanField(
+        _("French first"),
+        default=False,
+        help_text=_(
+            "Tick to publish without a translation ready when the embargo lifts: the translation will follow later."
+        ),
+    )
 
     objects = PressReleaseManager()
 
@@ -97,13 +110,19 @@ class PressReleasePage(PressReleaseRoutes, Page):
     ]
     settings_panels = [
         HelpPanel(
-            content=_(
-                "<p><strong>Embargo</strong>: set the go-live date and time under “Schedule publishing”, "
-                "in Paris time (Europe/Paris). Until then the release, its translations and its "
-                "attachments are nowhere on the public site.</p>"
+            content=format_lazy(
+                "<p>{}</p>",
+                in_local_time(
+                    _(
+                        "Embargo: set the go-live date and time under “Schedule publishing”. Until then the "
+                        "release, its translations and its attachments are nowhere on the public site."
+                    )
+                ),
             )
         ),
-        *Page.settings_panels,
+        ZonedPublishingPanel(),
+        FieldPanel("french_first"),
+        CommentPanelPlaceholder(),
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("standfirst"), index.SearchField("body")]
