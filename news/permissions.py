@@ -1,0 +1,59 @@
+"""A release not yet public is reachable only by the people who work on it.
+
+Wagtail's page permissions flow down the tree, so a translator with rights on the English press room
+would otherwise open the English draft of a release still under embargo and read its French text in
+the translation editor. Every admin view asks ``page.permissions_for_user()``, so the rule lives here.
+"""
+
+from django.conf import settings
+from django.db.models import F
+
+from wagtail.models import Page, PagePermissionTester
+
+from .models.querysets import source_locale_id
+
+
+def embargo_cleared_groups():
+    """Groups allowed on every release before its publication, whatever their other rights."""
+    return getattr(settings, "NEWS_EMBARGO_CLEARED_GROUPS", [])
+
+
+class EmbargoPagePermissionTester(PagePermissionTester):
+    """Drops a user's permissions on a release whose source page is not live.
+
+    Kept are those who hold a permission on the source-language page itself (its writers and
+    publishers) and the members of ``NEWS_EMBARGO_CLEARED_GROUPS``. The check costs one query, made
+    only when a permission is asked for.
+    """
+
+    _granted = frozenset()
+    _embargo_checked = True
+
+    @property
+    def permissions(self):
+        if self._embargo_checked is False:
+            self._embargo_checked = True
+            if self._granted and not self._may_see_before_publication():
+                self._granted = set()
+        return self._granted
+
+    @permissions.setter
+    def permissions(self, value):
+        self._granted = value
+        self._embargo_checked = False
+
+    def _may_see_before_publication(self):
+        source = (
+            Page.objects.filter(translation_key=self.page.translation_key)
+            .alias(source_locale_id=source_locale_id())
+            .filter(locale_id=F("source_locale_id"))
+            .values("live", "path")
+            .first()
+        )
+        if source is None or source["live"]:
+            return True
+        user_permissions = self.permission_policy.get_cached_permissions_for_user(self.user)
+        if any(source["path"].startswith(permission.page.path) for permission in user_permissions):
+            return True
+        cleared = embargo_cleared_groups()
+        return bool(cleared) and self.user.groups.filter(name__in=cleared).exists()
