@@ -6,7 +6,7 @@ the translation editor. Every admin view asks ``page.permissions_for_user()``, s
 """
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Q
 
 from wagtail.models import Page, PagePermissionTester
 
@@ -57,3 +57,32 @@ class EmbargoPagePermissionTester(PagePermissionTester):
             return True
         cleared = embargo_cleared_groups()
         return bool(cleared) and self.user.groups.filter(name__in=cleared).exists()
+
+
+def hide_releases_out_of_reach(pages, request):
+    """``construct_page_chooser_queryset``: the same rule in the page chooser, so no headline leaks."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    cleared = embargo_cleared_groups()
+    if cleared and user.groups.filter(name__in=cleared).exists():
+        return pages
+    from wagtail.permissions import page_permission_policy
+
+    from .models import PressReleasePage
+
+    roots = Q(pk__in=[])
+    for permission in page_permission_policy.get_cached_permissions_for_user(user):
+        roots |= Q(path__startswith=permission.page.path)
+    workable_sources = (
+        Page.objects.filter(roots)
+        .alias(source_locale_id=source_locale_id())
+        .filter(locale_id=F("source_locale_id"))
+        .values("translation_key")
+    )
+    out_of_reach = (
+        PressReleasePage.objects.with_source_status()
+        .filter(source_live_flag=False)
+        .exclude(translation_key__in=workable_sources)
+    )
+    return pages.exclude(pk__in=out_of_reach.values("pk"))

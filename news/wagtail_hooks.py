@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import embargo
+from . import embargo, permissions
 from .awareness.radar import CampaignRadarPanel
 from .models import Boilerplate, PressContact, Topic
 from .viewsets import EmbargoPreviewLinkViewSet
@@ -48,6 +48,7 @@ register_snippet(PressOfficeViewSetGroup)
 
 hooks.register("before_serve_page", embargo.hide_unpublished_release)
 hooks.register("before_serve_document", embargo.hide_embargoed_document)
+hooks.register("construct_page_chooser_queryset", permissions.hide_releases_out_of_reach)
 
 
 # Runs after Wagtail's own registration of the "page" link type, so that it replaces it.
