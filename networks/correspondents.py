@@ -8,6 +8,7 @@ so that a data migration can run them with historical models.
 """
 
 from django.conf import settings
+from django.db.models import Q
 
 PAGE_ACTIONS = ["change"]
 GROUP_PERMISSIONS = [("wagtailadmin", "access_admin")]
@@ -17,8 +18,13 @@ def group_name_template():
     return getattr(settings, "NETWORKS_CORRESPONDENTS_GROUP_NAME", "")
 
 
-def _permission(apps, app_label, codename):
-    return apps.get_model("auth", "Permission").objects.get(content_type__app_label=app_label, codename=codename)
+def _permissions(apps, keys):
+    """Those of the ``(app_label, codename)`` pairs that exist (a database flushed by tests lacks some)."""
+    Permission = apps.get_model("auth", "Permission")
+    query = Q(pk__in=[])
+    for app_label, codename in keys:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return list(Permission.objects.filter(query))
 
 
 def correspondents_group(apps, page):
@@ -37,17 +43,15 @@ def correspondents_group(apps, page):
     )
     if group is None:
         group, _created = Group.objects.get_or_create(name=template.format(network=page.acronym or page.title))
-        group.permissions.add(*(_permission(apps, *key) for key in GROUP_PERMISSIONS))
+        group.permissions.add(*_permissions(apps, GROUP_PERMISSIONS))
     return group
 
 
 def grant_correspondents(apps, page):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     group = correspondents_group(apps, page)
-    for action in PAGE_ACTIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page_id=page.pk, permission=_permission(apps, "wagtailcore", f"{action}_page")
-        )
+    for permission in _permissions(apps, [("wagtailcore", f"{action}_page") for action in PAGE_ACTIONS]):
+        GroupPagePermission.objects.get_or_create(group=group, page_id=page.pk, permission=permission)
     return group
 
 
