@@ -18,12 +18,37 @@ def embargo_cleared_groups():
     return getattr(settings, "NEWS_EMBARGO_CLEARED_GROUPS", [])
 
 
+def unpublished_release_sources(user):
+    """Translation key → path of each release whose source-language page is not live.
+
+    One query, then cached on the user object for the request, as Wagtail caches permissions:
+    an admin listing asks about every row.
+    """
+    if not hasattr(user, "_news_unpublished_sources"):
+        from .models import PressReleasePage
+
+        user._news_unpublished_sources = dict(
+            PressReleasePage.objects.filter(live=False)
+            .alias(source_locale_id=source_locale_id())
+            .filter(locale_id=F("source_locale_id"))
+            .values_list("translation_key", "path")
+        )
+    return user._news_unpublished_sources
+
+
+def is_embargo_cleared(user):
+    if not hasattr(user, "_news_embargo_cleared"):
+        cleared = embargo_cleared_groups()
+        user._news_embargo_cleared = bool(cleared) and user.groups.filter(name__in=cleared).exists()
+    return user._news_embargo_cleared
+
+
 class EmbargoPagePermissionTester(PagePermissionTester):
     """Drops a user's permissions on a release whose source page is not live.
 
     Kept are those who hold a permission on the source-language page itself (its writers and
-    publishers) and the members of ``NEWS_EMBARGO_CLEARED_GROUPS``. The check costs one query, made
-    only when a permission is asked for.
+    publishers) and the members of ``NEWS_EMBARGO_CLEARED_GROUPS``. Checked only when a permission
+    is asked for.
     """
 
     _granted = frozenset()
@@ -43,29 +68,19 @@ class EmbargoPagePermissionTester(PagePermissionTester):
         self._embargo_checked = False
 
     def _may_see_before_publication(self):
-        source = (
-            Page.objects.filter(translation_key=self.page.translation_key)
-            .alias(source_locale_id=source_locale_id())
-            .filter(locale_id=F("source_locale_id"))
-            .values("live", "path")
-            .first()
-        )
-        if source is None or source["live"]:
+        source_path = unpublished_release_sources(self.user).get(self.page.translation_key)
+        if source_path is None:
             return True
         user_permissions = self.permission_policy.get_cached_permissions_for_user(self.user)
-        if any(source["path"].startswith(permission.page.path) for permission in user_permissions):
+        if any(source_path.startswith(permission.page.path) for permission in user_permissions):
             return True
-        cleared = embargo_cleared_groups()
-        return bool(cleared) and self.user.groups.filter(name__in=cleared).exists()
+        return is_embargo_cleared(self.user)
 
 
 def hide_releases_out_of_reach(pages, request):
     """``construct_page_chooser_queryset``: the same rule in the page chooser, so no headline leaks."""
     user = request.user
-    if user.is_superuser:
-        return pages
-    cleared = embargo_cleared_groups()
-    if cleared and user.groups.filter(name__in=cleared).exists():
+    if user.is_superuser or is_embargo_cleared(user):
         return pages
     from wagtail.permissions import page_permission_policy
 
