@@ -15,7 +15,7 @@ import pytest
 
 from home.roles import PUBLISHERS, TRANSLATORS, WORKFLOW, WRITERS
 from news.models import PressReleasePage
-from tests.factories import BoilerplateFactory, PressContactFactory, TopicFactory
+from tests.factories import BoilerplateFactory, NetworkPageFactory, PressContactFactory, TopicFactory
 
 
 def member(name, *groups):
@@ -137,3 +137,42 @@ def test_a_publisher_requests_changes_with_a_comment(client, submitted, team):
     assert recipients() == ["redactrice@fcrin.example"]
     assert "Citer la source du chiffre de mille patients." in mail.outbox[0].body
     assert not Page.objects.get(pk=submitted.pk).live
+
+
+def test_a_network_correspondent_submits_their_network_page(client, network_index, team):
+    network = NetworkPageFactory(parent=network_index["fr"], locale=network_index["fr"].locale, title="FORCE")
+    network.save_revision().publish()
+    correspondent = member("correspondante", "Correspondants FORCE")
+    mail.outbox.clear()
+    client.force_login(correspondent)
+    data = nested_form_data(
+        {
+            "title": "FORCE",
+            "slug": network.slug,
+            "acronym": "FORCE",
+            "kind": "investigation",
+            "full_name": network.full_name,
+            "summary": "Le réseau FORCE recrute dans 40 centres.",
+            "topic_links": inline_formset([]),
+            "coordinators": inline_formset([]),
+            "centres": "40",
+            "year_labelled": "",
+            "centres_note": "",
+            "website": "",
+            "care_protocol_links": inline_formset([]),
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            "go_live_at": "",
+            "expire_at": "",
+            "seo_title": "",
+            "search_description": "",
+            "action-submit": "Soumettre",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[network.pk]), data)
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    network.refresh_from_db()
+    assert network.workflow_in_progress
+    assert network.summary == "Un réseau de recherche clinique labellisé.", "the live page waits for review"
+    assert recipients() == ["publieur@fcrin.example"]
