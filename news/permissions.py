@@ -101,3 +101,8 @@ def hide_releases_out_of_reach(pages, request):
         .exclude(translation_key__in=workable_sources)
     )
     return pages.exclude(pk__in=out_of_reach.values("pk"))
+
+
+def hide_releases_out_of_reach_in_explorer(parent_page, pages, request):
+    """``construct_explorer_page_queryset``: the same rule in the explorer's listings."""
+    return hide_releases_out_of_reach(pages, request)

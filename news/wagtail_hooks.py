@@ -49,6 +49,7 @@ register_snippet(PressOfficeViewSetGroup)
 hooks.register("before_serve_page", embargo.hide_unpublished_release)
 hooks.register("before_serve_document", embargo.hide_embargoed_document)
 hooks.register("construct_page_chooser_queryset", permissions.hide_releases_out_of_reach)
+hooks.register("construct_explorer_page_queryset", permissions.hide_releases_out_of_reach_in_explorer)
 
 
 # Runs after Wagtail's own registration of the "page" link type, so that it replaces it.

@@ -23,38 +23,39 @@ from home.roles import EMBARGO_TRANSLATORS, PUBLISHERS, TRANSLATORS, WRITERS
 from news.models import PressReleasePage
 from tests.factories import NetworkPageFactory, PressReleasePageFactory
 
-ACTIONS = ["edit", "publish", "preview", "compare", "history", "copy", "chooser", "translate", "export_po"]
+ACTIONS = ["edit", "publish", "preview", "compare", "history", "copy", "listing", "chooser", "translate", "export_po"]
 
-# "translate" is wagtail-localize's Translate action on a French page, "export_po" its PO download
-# of an English translation; "-" where the view does not apply to that page.
+# "listing" and "chooser": the page's title in the explorer's and the page chooser's listing of its
+# parent (a correspondent's explorer starts at their network's page, so the directory is not listed). "translate" is wagtail-localize's Translate action on a French page, "export_po" its PO
+# download of an English translation; "-" where the view does not apply to that page.
 MATRIX = """
-role               page            edit publish preview compare history copy chooser translate export_po
-writer             release_fr      yes  no      yes     yes     yes     yes  yes     no        -
-writer             release_en      yes  no      yes     yes     yes     yes  yes     -         yes
-writer             network_a       yes  no      yes     yes     yes     yes  yes     no        -
-writer             network_b       yes  no      yes     yes     yes     yes  yes     no        -
-writer             embargoed_fr    yes  no      yes     yes     yes     yes  yes     no        -
-writer             embargoed_en    yes  no      yes     yes     yes     yes  yes     -         yes
-publisher          release_fr      yes  yes     yes     yes     yes     yes  yes     yes       -
-publisher          release_en      yes  yes     yes     yes     yes     yes  yes     -         yes
-publisher          network_a       yes  yes     yes     yes     yes     yes  yes     yes       -
-publisher          network_b       yes  yes     yes     yes     yes     yes  yes     yes       -
-publisher          embargoed_fr    yes  yes     yes     yes     yes     yes  yes     yes       -
-publisher          embargoed_en    yes  yes     yes     yes     yes     yes  yes     -         yes
-translator         release_fr      no   no      no      no      no      no   yes     no        -
-translator         release_en      yes  no      yes     yes     yes     yes  yes     -         yes
-translator         network_a       no   no      no      no      no      no   yes     no        -
-translator         network_b       no   no      no      no      no      no   yes     no        -
-translator         embargoed_fr    no   no      no      no      no      no   no      no        -
-translator         embargoed_en    no   no      no      no      no      no   no      -         no
-cleared_translator release_fr      no   no      no      no      no      no   yes     no        -
-cleared_translator release_en      yes  no      yes     yes     yes     yes  yes     -         yes
-cleared_translator embargoed_fr    no   no      no      no      no      no   yes     no        -
-cleared_translator embargoed_en    yes  no      yes     yes     yes     yes  yes     -         yes
-correspondent      release_fr      no   no      no      no      no      no   yes     no        -
-correspondent      network_a       yes  no      yes     yes     yes     yes  yes     no        -
-correspondent      network_b       no   no      no      no      no      no   yes     no        -
-correspondent      embargoed_fr    no   no      no      no      no      no   no      no        -
+role               page            edit publish preview compare history copy listing chooser translate export_po
+writer             release_fr      yes  no      yes     yes     yes     yes  yes     yes     no        -
+writer             release_en      yes  no      yes     yes     yes     yes  yes     yes     -         yes
+writer             network_a       yes  no      yes     yes     yes     yes  yes     yes     no        -
+writer             network_b       yes  no      yes     yes     yes     yes  yes     yes     no        -
+writer             embargoed_fr    yes  no      yes     yes     yes     yes  yes     yes     no        -
+writer             embargoed_en    yes  no      yes     yes     yes     yes  yes     yes     -         yes
+publisher          release_fr      yes  yes     yes     yes     yes     yes  yes     yes     yes       -
+publisher          release_en      yes  yes     yes     yes     yes     yes  yes     yes     -         yes
+publisher          network_a       yes  yes     yes     yes     yes     yes  yes     yes     yes       -
+publisher          network_b       yes  yes     yes     yes     yes     yes  yes     yes     yes       -
+publisher          embargoed_fr    yes  yes     yes     yes     yes     yes  yes     yes     yes       -
+publisher          embargoed_en    yes  yes     yes     yes     yes     yes  yes     yes     -         yes
+translator         release_fr      no   no      no      no      no      no   no      yes     no        -
+translator         release_en      yes  no      yes     yes     yes     yes  yes     yes     -         yes
+translator         network_a       no   no      no      no      no      no   no      yes     no        -
+translator         network_b       no   no      no      no      no      no   no      yes     no        -
+translator         embargoed_fr    no   no      no      no      no      no   no      no      no        -
+translator         embargoed_en    no   no      no      no      no      no   no      no      -         no
+cleared_translator release_fr      no   no      no      no      no      no   no      yes     no        -
+cleared_translator release_en      yes  no      yes     yes     yes     yes  yes     yes     -         yes
+cleared_translator embargoed_fr    no   no      no      no      no      no   no      yes     no        -
+cleared_translator embargoed_en    yes  no      yes     yes     yes     yes  yes     yes     -         yes
+correspondent      release_fr      no   no      no      no      no      no   no      yes     no        -
+correspondent      network_a       yes  no      yes     yes     yes     yes  no      yes     no        -
+correspondent      network_b       no   no      no      no      no      no   no      yes     no        -
+correspondent      embargoed_fr    no   no      no      no      no      no   no      no      no        -
 """
 
 
@@ -141,6 +142,8 @@ def answers(client, page, expected):
         "history": get("wagtailadmin_pages:history", page.pk),
         "copy": get("wagtailadmin_pages:copy", page.pk),
     }
+    listing = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    result["listing"] = allowed(listing) and page.title in listing.content.decode()
     chooser = client.get(reverse("wagtailadmin_choose_page_child", args=[page.get_parent().pk]))
     result["chooser"] = allowed(chooser) and page.title in chooser.json()["html"]
     if expected["translate"] != "-":
