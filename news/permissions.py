@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db.models import F, Q
 
 from wagtail.models import Page, PagePermissionTester
+from wagtail.permissions import page_permission_policy
 
+from .models import PressReleasePage
 from .models.querysets import source_locale_id
 
 
@@ -25,8 +27,6 @@ def unpublished_release_sources(user):
     an admin listing asks about every row.
     """
     if not hasattr(user, "_news_unpublished_sources"):
-        from .models import PressReleasePage
-
         user._news_unpublished_sources = dict(
             PressReleasePage.objects.filter(live=False)
             .alias(source_locale_id=source_locale_id())
@@ -82,10 +82,6 @@ def hide_releases_out_of_reach(pages, request):
     user = request.user
     if user.is_superuser or is_embargo_cleared(user):
         return pages
-    from wagtail.permissions import page_permission_policy
-
-    from .models import PressReleasePage
-
     roots = Q(pk__in=[])
     for permission in page_permission_policy.get_cached_permissions_for_user(user):
         roots |= Q(path__startswith=permission.page.path)
