@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import embargo, prepublish
+from . import embargo, permissions, prepublish
 from .awareness.radar import CampaignRadarPanel
 from .listing import PressReleaseListingViewSet
 from .models import Boilerplate, PressContact, Topic
@@ -53,6 +53,8 @@ register_snippet(PressOfficeViewSetGroup)
 hooks.register("before_serve_page", embargo.hide_unpublished_release)
 hooks.register("before_serve_document", embargo.hide_embargoed_document)
 hooks.register("before_publish_page", prepublish.gate_publication)
+hooks.register("construct_page_chooser_queryset", permissions.hide_releases_out_of_reach)
+hooks.register("construct_explorer_page_queryset", permissions.hide_releases_out_of_reach_in_explorer)
 
 
 # Runs after Wagtail's own registration of the "page" link type, so that it replaces it.

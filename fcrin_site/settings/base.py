@@ -209,3 +209,26 @@ NEWS_AWARENESS_CALENDAR_PARENT_PAGE_TYPES = ["home.HomePage"]
 NEWS_RELEASE_PAGE_TYPES = ["news.PressReleasePage"]
 # Pre-publish checks (issue 6): the "About" boilerplates (their `key`) every press release must carry.
 NEWS_REQUIRED_BOILERPLATES = ["about-fcrin"]
+
+# Editorial roles and review (issue 6). Groups, their rights on the press room, the networks directory
+# and the calendar, and the "Relecture communication" workflow are created by home's migrations and
+# granted when those pages are created (home/roles.py). Workflow emails go to the task's group only.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+FCRIN_EDITORIAL_SECTIONS = ["news.PressRoomPage", "networks.NetworkIndexPage", "news.AwarenessCalendarPage"]
+# Translators in this group may work on releases before their publication (news/permissions.py).
+NEWS_EMBARGO_CLEARED_GROUPS = ["Traduction sous embargo"]
+# One group per network, kept by the networks app, whose members edit that network's page only.
+NETWORKS_CORRESPONDENTS_GROUP_NAME = "Correspondants {network}"
+
+# Machine translation in wagtail-localize's editor: off unless a DeepL key is set. The wrapper holds
+# back the text of releases still under embargo (news/machine_translation.py).
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "news.machine_translation.EmbargoSafeMachineTranslator",
+        "OPTIONS": {
+            "TRANSLATOR": {
+                "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+                "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+            }
+        },
+    }

@@ -137,6 +137,11 @@ class PressReleasePage(PressReleaseRoutes, Page):
     def get_view_restrictions(self):
         return view_restrictions_for(self)
 
+    def permissions_for_user(self, user):
+        from ..permissions import EmbargoPagePermissionTester
+
+        return EmbargoPagePermissionTester(user, self)
+
     def is_published(self):
         return type(self).objects.published().filter(pk=self.pk).exists()
 
