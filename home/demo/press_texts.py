@@ -8,6 +8,7 @@ PRESS_ROOM = {
     "fr": {
         "title": "Communiqués de presse",
         "slug": "communiques",
+        "search_description": "Les communiqués de F-CRIN et de ses réseaux, avec contacts presse et dossiers.",
         "introduction": (
             "Les annonces de F-CRIN et de ses réseaux labellisés, de la plus récente à la plus ancienne. "
             "Chaque communiqué est publié en français et en anglais au même moment."
@@ -16,6 +17,7 @@ PRESS_ROOM = {
     "en": {
         "title": "Press releases",
         "slug": "press-releases",
+        "search_description": "Releases from F-CRIN and its networks, with press contacts and press kits.",
         "introduction": (
             "Announcements from F-CRIN and its labelled networks, newest first. "
             "Every release comes out in French and in English at the same time."
