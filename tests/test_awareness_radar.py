@@ -3,15 +3,14 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
-
-from wagtail.models import GroupPagePermission, Page
 
 import pytest
 from bs4 import BeautifulSoup
 
+from home.roles import WRITERS
 from news.models import AwarenessDayRelease
 from tests.factories import AwarenessDayPageFactory, PressReleasePageFactory, publish_translation
 
@@ -27,17 +26,10 @@ def today(monkeypatch):
 
 @pytest.fixture
 def communication_editor(client, home):
-    group = Group.objects.create(name="Communication")
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    root = Page.get_first_root_node()
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=root,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-        )
+    """A writer of the communication team: the "Rédaction" group the migrations create, with the rights
+    it gets on each section (press room, calendar) when the section is created."""
     user = get_user_model().objects.create_user(username="camille", email="camille@example.org", password="x")
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name=WRITERS))
     client.force_login(user)
     return user
 
