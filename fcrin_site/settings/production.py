@@ -72,6 +72,10 @@ if MEDIA_S3_BUCKET:
     }
 # `make bench` switches the page cache off for its uncached runs and adds its baseline view.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)  # noqa: F405
+# Each worker serves its hits from its own memory and asks Redis for the generation at most once a
+# second: a publication shows at once in the worker that made it, within a second everywhere else.
+PAGE_CACHE_GENERATION_CHECK = float(os.environ.get("PAGE_CACHE_GENERATION_CHECK", "1"))
+PAGE_CACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MAX_MB", "32")) * 1024 * 1024
 BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)  # noqa: F405
 # `make serve` has no web server in front of it to serve uploads.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)  # noqa: F405
