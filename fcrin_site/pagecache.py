@@ -113,6 +113,18 @@ def bump_generation():
         local_pages.reset(None)
 
 
+def content_generation():
+    """The generation, for other caches of published content to key on; None when the cache is unreachable."""
+    if local_pages.generation is not None and local_pages.checked_recently():
+        return local_pages.generation
+    generation = current_generation(page_cache())
+    if generation == local_pages.generation:
+        local_pages.confirm()
+    elif generation is not None:
+        local_pages.reset(generation)
+    return generation
+
+
 def page_identity(request):
     # The language is in the path, but LocaleMiddleware may also pick it from the cookie or headers
     # for unprefixed URLs: the language it will choose is part of the key too.
