@@ -1,30 +1,44 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from home.visibility import public_pages
+from news.models import PressReleasePage
 
 
 class MultilingualSitemap(Sitemap):
     """Every public page of every language tree, each linked to its translations with hreflang.
 
     Wagtail's own sitemap only walks the site root's tree, so the English pages (under the root's
-    translation) would be left out.
+    translation) would be left out. Served as sections of at most ``limit`` URLs, listed by the
+    sitemap index: one file for a whole archive takes seconds to build and megabytes to send.
     """
+
+    limit = 1000
 
     def site_pages(self):
         site = self.get_wagtail_site()
         in_site = Q()
         for path in Page.objects.filter(translation_key=site.root_page.translation_key).values_list("path", flat=True):
             in_site |= Q(path__startswith=path)
-        return public_pages(Page.objects.filter(in_site), self.request)
+        return public_pages(self.section_pages(Page.objects.filter(in_site)), self.request)
+
+    def section_pages(self, pages):
+        return pages
 
     def items(self):
         return self.site_pages().order_by("path").defer_streamfields().specific()
+
+    def get_latest_lastmod(self):
+        # Django's default renders every item to find the newest; the database answers in one query.
+        return self.site_pages().aggregate(latest=Max(Coalesce("last_published_at", "latest_revision_created_at")))[
+            "latest"
+        ]
 
     def alternates(self, pages):
         """The URL of each language version of ``pages``, by translation key: {key: {language: url}}."""
@@ -61,3 +75,20 @@ class MultilingualSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+class ReleaseSitemap(MultilingualSitemap):
+    """The press releases: the archive, by far the largest section."""
+
+    def section_pages(self, pages):
+        return pages.type(PressReleasePage)
+
+
+class PageSitemap(MultilingualSitemap):
+    """Every other page: home pages, press rooms, networks, awareness days."""
+
+    def section_pages(self, pages):
+        return pages.not_type(PressReleasePage)
+
+
+SITEMAPS = {"pages": PageSitemap, "releases": ReleaseSitemap}
