@@ -17,7 +17,10 @@ def localized_targets(queryset, links, target_field, locale):
     untranslated = Q(pk__in=links.values(target_field)) & ~Exists(translated_elsewhere)
     position = links.filter(**{f"{target_field}__translation_key": OuterRef("translation_key")}).order_by("sort_order")
     return (
-        queryset.filter(in_locale | untranslated)
+        # Both alternatives are among the targets' translation keys: saying so first lets the
+        # database look them up by key instead of testing every row of the table against the OR.
+        queryset.filter(translation_key__in=target_keys)
+        .filter(in_locale | untranslated)
         .annotate(link_position=Subquery(position.values("sort_order")[:1]))
         .order_by("link_position", "pk")
     )
