@@ -9,6 +9,16 @@ from .base import *  # noqa: F403
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")  # noqa: F405
 
+# SQLite (`make serve`, `make bench`) under several workers: WAL lets readers go on while one
+# connection writes, and IMMEDIATE transactions take the write lock up front, so a transaction that
+# read first never fails at once with "database is locked" when it writes; a writer waits up to 20 s.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
 # HTTPS hardening is on unless the environment turns it off (`make serve` does, on plain-HTTP loopback).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)  # noqa: F405
