@@ -5,10 +5,20 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.visibility import public_pages
 from news.models import PressReleasePage
+
+ENTRY_FIELDS = [
+    "path",
+    "depth",
+    "url_path",
+    "translation_key",
+    "locale_id",
+    "last_published_at",
+    "latest_revision_created_at",
+]
 
 
 class MultilingualSitemap(Sitemap):
@@ -32,7 +42,8 @@ class MultilingualSitemap(Sitemap):
         return pages
 
     def items(self):
-        return self.site_pages().order_by("path").defer_streamfields().specific()
+        # Plain pages with the few fields an entry needs: no page type here adds URLs of its own.
+        return self.site_pages().order_by("path").only(*ENTRY_FIELDS)
 
     def get_latest_lastmod(self):
         # Django's default renders every item to find the newest; the database answers in one query.
@@ -40,38 +51,41 @@ class MultilingualSitemap(Sitemap):
             "latest"
         ]
 
-    def alternates(self, pages):
+    def alternates(self, pages, languages):
         """The URL of each language version of ``pages``, by translation key: {key: {language: url}}."""
         versions = defaultdict(dict)
         translations = (
             self.site_pages()
             .filter(translation_key__in={page.translation_key for page in pages})
-            .select_related("locale")
+            .only(*ENTRY_FIELDS)
             .order_by("path")
         )
         for page in translations:
-            versions[page.translation_key][page.locale.language_code] = page.get_full_url(self.request)
+            versions[page.translation_key][languages[page.locale_id]] = page.get_full_url(self.request)
         return versions
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
-        versions = self.alternates(pages)
-        languages = [code for code, _name in settings.LANGUAGES]
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        # The pages of this file are among their own translations: each address is worked out once.
+        versions = self.alternates(pages, languages)
+        order = [code for code, _name in settings.LANGUAGES]
         urls, last_mods = [], set()
         for item in pages:
-            item_versions = versions.get(item.translation_key, {})
-            for url_info in item.get_sitemap_urls(self.request):
-                if len(item_versions) > 1 and url_info["location"] in item_versions.values():
-                    url_info["alternates"] = [
-                        {"lang_code": code, "location": item_versions[code]}
-                        for code in languages
-                        if code in item_versions
-                    ]
-                    default = item_versions.get(settings.LANGUAGE_CODE)
-                    if default:
-                        url_info["alternates"].append({"lang_code": "x-default", "location": default})
-                urls.append(url_info)
-                last_mods.add(url_info.get("lastmod"))
+            item_versions = versions[item.translation_key]
+            url_info = {
+                "location": item_versions[languages[item.locale_id]],
+                "lastmod": item.last_published_at or item.latest_revision_created_at,
+            }
+            if len(item_versions) > 1:
+                url_info["alternates"] = [
+                    {"lang_code": code, "location": item_versions[code]} for code in order if code in item_versions
+                ]
+                default = item_versions.get(settings.LANGUAGE_CODE)
+                if default:
+                    url_info["alternates"].append({"lang_code": "x-default", "location": default})
+            urls.append(url_info)
+            last_mods.add(url_info["lastmod"])
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
