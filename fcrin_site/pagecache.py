@@ -6,11 +6,18 @@ revision, which sends ``page_published``), or saving a snippet, a setting, an im
 bumps the generation, so every page, feed and calendar that lists the changed content is fresh on its
 next request, in both languages, without having to know which listings show what. Entries of older
 generations are never read again and expire on their own.
+
+Each process also keeps the pages it served last in memory (``LocalPages``), so that a hit costs no
+round trip to the shared cache for the page itself. How often a process asks the shared cache for the
+generation is ``PAGE_CACHE_GENERATION_CHECK`` (seconds; 0 = on every request): a process that publishes
+sees its own change at once, the others within that delay.
 """
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -54,19 +61,78 @@ def current_generation(cache):
     return generation
 
 
+class LocalPages:
+    """This process's copy of the pages of one generation, least recently served dropped first."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset(None)
+
+    def reset(self, generation):
+        with self.lock:
+            self.generation = generation
+            self.checked_at = time.monotonic()
+            self.pages = OrderedDict()
+            self.size = 0
+
+    def confirm(self):
+        self.checked_at = time.monotonic()
+
+    def checked_recently(self):
+        return time.monotonic() - self.checked_at < _setting("GENERATION_CHECK", 0)
+
+    def get(self, identity):
+        with self.lock:
+            stored = self.pages.get(identity)
+            if stored is not None:
+                self.pages.move_to_end(identity)
+            return stored
+
+    def put(self, generation, identity, stored):
+        limit = _setting("LOCAL_MAX_BYTES", 32 * 1024 * 1024)
+        size = len(stored[2])
+        with self.lock:
+            if generation != self.generation or size > limit or identity in self.pages:
+                return
+            self.pages[identity] = stored
+            self.size += size
+            while self.size > limit:
+                _identity, (_status, _headers, content) = self.pages.popitem(last=False)
+                self.size -= len(content)
+
+
+local_pages = LocalPages()
+
+
 def bump_generation():
     cache = page_cache()
     try:
-        cache.incr(GENERATION_KEY)
+        local_pages.reset(cache.incr(GENERATION_KEY))
     except ValueError:
         cache.add(GENERATION_KEY, _seed(), timeout=None)
+        local_pages.reset(None)
 
 
-def page_key(request, generation):
+def content_generation():
+    """The generation, for other caches of published content to key on; None when the cache is unreachable."""
+    if local_pages.generation is not None and local_pages.checked_recently():
+        return local_pages.generation
+    generation = current_generation(page_cache())
+    if generation == local_pages.generation:
+        local_pages.confirm()
+    elif generation is not None:
+        local_pages.reset(generation)
+    return generation
+
+
+def page_identity(request):
     # The language is in the path, but LocaleMiddleware may also pick it from the cookie or headers
     # for unprefixed URLs: the language it will choose is part of the key too.
     language = translation.get_language_from_request(request, check_path=True)
-    identity = f"{language}|{request.build_absolute_uri()}"
+    return f"{language}|{request.build_absolute_uri()}"
+
+
+def page_key(identity, generation):
     return f"pagecache:{generation}:{hashlib.sha256(identity.encode()).hexdigest()}"
 
 
@@ -110,15 +176,14 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        # The generation this process saw last: one round trip then both checks it and fetches the page.
-        self.last_generation = None
 
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self._mark(self.get_response(request), "BYPASS")
         cache = page_cache()
-        key, stored = self._lookup(cache, request)
-        if key is None:  # the cache is unreachable
+        identity = page_identity(request)
+        generation, stored = self._lookup(cache, identity)
+        if generation is None:  # the cache is unreachable
             return self._mark(self.get_response(request), "BYPASS")
         if stored is not None:
             status, headers, content = stored
@@ -126,22 +191,35 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if request.method != "GET" or not is_cacheable_response(request, response):
             return self._mark(response, "BYPASS")
-        cache.set(key, (response.status_code, dict(response.items()), response.content), _setting("TIMEOUT", 600))
+        stored = (response.status_code, dict(response.items()), response.content)
+        cache.set(page_key(identity, generation), stored, _setting("TIMEOUT", 600))
+        local_pages.put(generation, identity, stored)
         return self._mark(response, "MISS")
 
-    def _lookup(self, cache, request):
-        guess = self.last_generation
+    @staticmethod
+    def _lookup(cache, identity):
+        """(generation, stored page or None); the generation is None when the shared cache is unreachable."""
+        guess = local_pages.generation
         if guess is not None:
-            key = page_key(request, guess)
-            found = cache.get_many([GENERATION_KEY, key])
+            stored = local_pages.get(identity)
+            if stored is not None and local_pages.checked_recently():
+                return guess, stored
+            # One round trip checks the generation and, unless this process has the page, fetches it.
+            key = page_key(identity, guess)
+            found = cache.get_many([GENERATION_KEY] if stored is not None else [GENERATION_KEY, key])
             if found.get(GENERATION_KEY) == guess:
-                return key, found.get(key)
+                local_pages.confirm()
+                if stored is None and (stored := found.get(key)) is not None:
+                    local_pages.put(guess, identity, stored)
+                return guess, stored
         generation = current_generation(cache)
         if generation is None:
             return None, None
-        self.last_generation = generation
-        key = page_key(request, generation)
-        return key, cache.get(key)
+        local_pages.reset(generation)
+        stored = cache.get(page_key(identity, generation))
+        if stored is not None:
+            local_pages.put(generation, identity, stored)
+        return generation, stored
 
     @staticmethod
     def _mark(response, outcome):

@@ -19,7 +19,7 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from fcrin_site.pagecache import bump_generation, current_generation, page_cache
+from fcrin_site.pagecache import bump_generation, content_generation, page_cache
 
 # Home pages sit at depth 2, right under Wagtail's root; their children are the site's sections.
 SECTION_DEPTH = 3
@@ -95,7 +95,7 @@ def site_routes(request):
         return request._site_routes
     cache = page_cache()
     host = request._get_raw_host()  # as Site._find_for_request reads it, before any ALLOWED_HOSTS check
-    key = f"routing:{current_generation(cache)}:{host}:{request.get_port()}"
+    key = f"routing:{content_generation()}:{host}:{request.get_port()}"
     routes = cache.get(key)
     if routes is None:
         routes = _load(request)

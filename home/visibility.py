@@ -1,6 +1,7 @@
 """Which pages the public may find: the one rule shared by search, the sitemap, the API and the menus."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import translation
@@ -8,6 +9,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
+
+from fcrin_site.pagecache import content_generation
 
 
 def unpublished_source_keys():
@@ -35,6 +38,26 @@ def _cached(request, name, compute):
     return getattr(request, name)
 
 
+def unpublished_source_key_list(request):
+    """``unpublished_source_keys()`` as a list: read once per request, cached under the content generation.
+
+    As a subquery it scans every page of the archive (``live`` has no index), in every query that
+    filters on it; the list is short (drafts and embargoes) and changes only when something is published.
+    """
+
+    def compute():
+        generation = content_generation()
+        key = f"visibility:unpublished-source-keys:{generation}"
+        keys = cache.get(key) if generation is not None else None
+        if keys is None:
+            keys = list(unpublished_source_keys().values_list("translation_key", flat=True))
+            if generation is not None:
+                cache.set(key, keys, 3600)
+        return keys
+
+    return _cached(request, "_unpublished_source_keys", compute)
+
+
 def restricted_paths(request=None):
     """Tree paths of the pages with a view restriction (private sections), looked up once per request."""
     return _cached(
@@ -55,7 +78,8 @@ def public_pages(queryset=None, request=None):
     given the request, the view restrictions are read once for all the querysets built during it.
     """
     queryset = Page.objects.all() if queryset is None else queryset
-    queryset = queryset.live().filter(depth__gt=1).exclude(translation_key__in=unpublished_source_keys())
+    hidden = unpublished_source_keys() if request is None else unpublished_source_key_list(request)
+    queryset = queryset.live().filter(depth__gt=1).exclude(translation_key__in=hidden)
     private = Q()
     for path in restricted_paths(request):
         private |= Q(path__startswith=path)

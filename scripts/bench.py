@@ -6,7 +6,7 @@ settings, with the page cache off and on, each as a ratio to a static file (Whit
 Django view served by the same gunicorn in the same run. The press room is also timed with a smaller
 archive first, to show listing cost does not grow with the archive. Results go to .bench/*.json.
 
-    .venv/bin/python scripts/bench.py [RELEASES] [--small 1000] [--requests 40] [--duration 8]
+    .venv/bin/python scripts/bench.py [RELEASES] [--small 1000] [--requests 40] [--duration 3] [--rounds 3]
 """
 
 import argparse
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,6 +143,14 @@ def public_pages():
                 continue
             if client.get(url).status_code == 200:
                 pages.append((f"{name} ({language})" if language else name, url, name))
+    # The index's first file of each section: the largest response a crawler asks for.
+    for section in ("pages", "releases"):
+        try:
+            url = reverse("sitemap_section", kwargs={"section": section})
+        except NoReverseMatch:
+            continue
+        if client.get(url).status_code == 200:
+            pages.append((f"sitemap {section}", url, "sitemap section"))
     return pages
 
 
@@ -178,6 +187,24 @@ def server_times(url, requests, cached):
     }
 
 
+def first_request_after_a_publication(url, times=5):
+    """The press room's first request after a publication: its filter choices and order are worked out anew."""
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    from fcrin_site.pagecache import bump_generation
+
+    client = Client()
+    timings = []
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        for _ in range(times):
+            bump_generation()
+            started = time.perf_counter()
+            assert client.get(url).status_code == 200
+            timings.append((time.perf_counter() - started) * 1000)
+    return {"median_ms": round(statistics.median(timings), 3), "max_ms": round(max(timings), 3)}
+
+
 def port_open(port):
     try:
         socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
@@ -193,12 +220,15 @@ def free_port():
 
 
 class Gunicorn:
-    def __init__(self, env, workers):
+    def __init__(self, env, workers, log):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "WEB_CONCURRENCY": str(workers)}
         command = [str(ROOT / ".venv/bin/gunicorn"), "--config", "gunicorn.conf.py", "fcrin_site.wsgi"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL, start_new_session=True)
+        # Kept, so that error responses under load can be traced to their exception.
+        self.log = log
+        with open(log, "w") as stderr:
+            self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=stderr, start_new_session=True)
         for _ in range(100):
             try:
                 urllib.request.urlopen(self.base + "/bench/bare/", timeout=1)
@@ -242,26 +272,40 @@ def wrk(url, duration, connections):
 
 
 def load_run(env, args, urls, static_url, cached):
-    server = Gunicorn(env, args.workers)
+    server = Gunicorn(env, args.workers, BENCH_DIR / f"gunicorn-{'cached' if cached else 'uncached'}.log")
     try:
         for url in urls:
             # Enough requests for every worker to have filled its cache when it is per-process memory.
             outcomes = {server.get(url) for _ in range(3 * args.workers)}
             assert all(status == 200 for status, _ in outcomes), (url, outcomes)
         # Each URL is loaded right after the static file and the bare view, and its ratios are to those
-        # neighbours: on a shared machine the available CPU drifts during a run, and adjacent pairs cancel it.
+        # neighbours: on a shared machine the available CPU drifts during a run, and adjacent triples
+        # cancel it. Several short rounds, their median ratio: one burst of a neighbour's CPU use then
+        # spoils one round, not the result.
         results = {}
         for url in urls:
-            runs = {}
-            for name, target in (("static_rps", static_url), ("bare_rps", "/bench/bare/"), ("rps", url)):
-                server.settle()
-                runs[name], errors = wrk(server.base + target, args.duration, args.connections)
-                if errors:
-                    runs.setdefault("errors", {})[name] = errors
+            rounds = defaultdict(list)
+            errors = {}
+            for _ in range(args.rounds):
+                for name, target in (("static_rps", static_url), ("bare_rps", "/bench/bare/"), ("rps", url)):
+                    server.settle()
+                    rps, bad = wrk(server.base + target, args.duration, args.connections)
+                    rounds[name].append(rps)
+                    if bad:
+                        errors[name] = errors.get(name, 0) + bad
+            runs = {name: statistics.median(values) for name, values in rounds.items()}
+            for baseline, ratio in (("static_rps", "vs_static"), ("bare_rps", "vs_bare")):
+                pairs = [rps / base for rps, base in zip(rounds["rps"], rounds[baseline], strict=True) if base]
+                runs[ratio] = round(statistics.median(pairs), 3) if pairs else None
+            if errors:
+                runs["errors"] = errors
             results[url] = runs
         return results
     finally:
         server.stop()
+        log = server.log.read_text(errors="replace")
+        if "Traceback" in log:
+            say(f"  errors were logged by gunicorn: see {server.log.relative_to(ROOT)}")
 
 
 def main():
@@ -269,7 +313,8 @@ def main():
     parser.add_argument("releases", nargs="?", type=int, default=10_000, help="Releases in the archive (per language)")
     parser.add_argument("--small", type=int, default=1_000, help="Archive size of the press room comparison")
     parser.add_argument("--requests", type=int, default=40, help="Test-client requests per page for server times")
-    parser.add_argument("--duration", type=int, default=8, help="Seconds of load per URL")
+    parser.add_argument("--duration", type=int, default=3, help="Seconds of load per URL and round")
+    parser.add_argument("--rounds", type=int, default=3, help="Rounds of static file, bare view and URL")
     parser.add_argument("--connections", type=int, default=16, help="Concurrent connections of the load tool")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument(
@@ -287,7 +332,8 @@ def main():
 
     BENCH_DIR.mkdir(exist_ok=True)
     database = BENCH_DIR / "bench.sqlite3"
-    database.unlink(missing_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
     os.environ.update(bench_env(database, redis_url=args.redis))
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
@@ -314,11 +360,13 @@ def main():
         rows.append({"page": label, "type": page_type, "url": url, "uncached": uncached, "cached": cached})
         say(f"  timed {label}")
     bare = server_times("/bench/bare/", args.requests, cached=False)
+    press_room_cold = first_request_after_a_publication(press_room_url)
     # The load runs take the longest: keep the server times if they are interrupted.
     partial = {
         "releases": args.releases,
         "bare_view": bare,
         "press_room_small_archive": press_room_small,
+        "press_room_after_publication": press_room_cold,
         "pages": rows,
     }
     (BENCH_DIR / "server-times.json").write_text(json.dumps(partial, indent=2, ensure_ascii=False))
@@ -336,12 +384,7 @@ def main():
     )
     for row in rows:
         for mode, run in (("uncached", uncached_load), ("cached", cached_load)):
-            load = run[row["url"]]
-            row[mode].update(
-                **load,
-                vs_static=round(load["rps"] / load["static_rps"], 3) if load["static_rps"] else None,
-                vs_bare=round(load["rps"] / load["bare_rps"], 3) if load["bare_rps"] else None,
-            )
+            row[mode].update(**run[row["url"]])
 
     release_rows = [row for row in rows if row["type"] == "news.PressReleasePage"]
     press_room_row = next(row for row in rows if row["url"] == press_room_url)
@@ -356,7 +399,7 @@ def main():
         "releases": args.releases,
         "small_archive": small,
         "generation_seconds": round(generation_seconds, 1),
-        "load_tool": f"wrk, 2 threads, {args.connections} connections, {args.duration} s per URL",
+        "load_tool": f"wrk, 2 threads, {args.connections} connections, {args.rounds} × {args.duration} s per URL",
         "gunicorn_workers": args.workers,
         "cache": "redis" if args.redis else "locmem",
         "bare_view": bare,
@@ -367,6 +410,7 @@ def main():
             load["bare_rps"] for run in (uncached_load, cached_load) for load in run.values()
         ),
         "press_room_small_archive": press_room_small,
+        "press_room_after_publication": press_room_cold,
         "pages": rows,
         "checks": {
             name: {"value": round(value, 3), "target": TARGETS[name], "ok": passes(name, value)}
@@ -407,6 +451,10 @@ def print_table(report):
     small = report["press_room_small_archive"]
     say(
         f"press room with {report['small_archive']} releases: median {small['median_ms']:.1f} ms, {small['queries']} queries"
+    )
+    cold = report["press_room_after_publication"]
+    say(
+        f"press room, first request after a publication (choices and order recomputed): median {cold['median_ms']:.1f} ms"
     )
     for name, check in report["checks"].items():
         verdict = "ok" if check["ok"] else "MISSED"

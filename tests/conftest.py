@@ -1,8 +1,17 @@
+from django.core.cache import caches
+
 from wagtail.models import Page, Site
 
 import pytest
 
 from tests.factories import HomePageFactory, LocaleFactory, PressRoomPageFactory, publish_translation
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Cached listings are keyed on the content generation, not on the test database: none outlives its test."""
+    for backend in caches.all():
+        backend.clear()
 
 
 @pytest.fixture
@@ -82,7 +91,6 @@ def page_queries(client):
     paths, the routing of the top pages; the first request of a site also creates its settings rows),
     as on any server that has served a page; the third request is measured.
     """
-    from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 import wagtail_factories
 
-from fcrin_site.pagecache import bump_generation
+from fcrin_site.pagecache import GENERATION_KEY, bump_generation, local_pages
 from tests.factories import TopicFactory, publish_translation
 
 
@@ -247,3 +247,61 @@ def test_publishing_purges_the_page_and_its_listings_from_the_cdn_in_both_langua
         "http://localhost/fr/",
         "http://localhost/en/",
     }
+
+
+def another_process_publishes():
+    """What a publication in another worker or server does here: the shared counter moves, nothing else."""
+    cache.incr(GENERATION_KEY)
+
+
+def test_with_a_check_interval_a_worker_sees_other_workers_publications_once_it_has_elapsed(
+    client, home, settings, monkeypatch
+):
+    settings.PAGE_CACHE_GENERATION_CHECK = 1
+    clock = [1000.0]
+    monkeypatch.setattr("fcrin_site.pagecache.time.monotonic", lambda: clock[0])
+    html(client, "/fr/")
+
+    another_process_publishes()
+    clock[0] += 0.5
+    assert html(client, "/fr/")[1] == "HIT"
+
+    clock[0] += 0.6
+    assert html(client, "/fr/")[1] == "MISS"
+
+
+def test_a_publication_in_this_worker_shows_at_once_whatever_the_check_interval(client, home, settings):
+    settings.PAGE_CACHE_GENERATION_CHECK = 3600
+    html(client, "/fr/")
+
+    home["fr"].standfirst = "Publié à l’instant."
+    home["fr"].save_revision().publish()
+
+    content, outcome = html(client, "/fr/")
+    assert (outcome, "Publié à l’instant." in content) == ("MISS", True)
+
+
+def test_a_hit_from_the_workers_memory_makes_no_query_and_no_round_trip_to_the_shared_cache(
+    client, home, settings, monkeypatch, django_assert_num_queries
+):
+    settings.PAGE_CACHE_GENERATION_CHECK = 3600
+    first = client.get("/fr/")
+
+    def unreachable(*args, **kwargs):
+        raise AssertionError("the shared cache was asked")
+
+    monkeypatch.setattr(cache, "get", unreachable)
+    monkeypatch.setattr(cache, "get_many", unreachable)
+    with django_assert_num_queries(0):
+        second = client.get("/fr/")
+
+    assert (second["X-Cache"], second.content) == ("HIT", first.content)
+
+
+def test_the_workers_memory_keeps_the_pages_served_last_within_its_size(client, home, settings):
+    settings.PAGE_CACHE_LOCAL_MAX_BYTES = len(client.get("/fr/").content) + 1
+    client.get("/en/")
+
+    assert [identity.split("|")[0] for identity in local_pages.pages] == ["en"]
+    # The page it let go of is still in the shared cache.
+    assert html(client, "/fr/")[1] == "HIT"

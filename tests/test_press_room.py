@@ -2,6 +2,9 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -166,3 +169,35 @@ def test_view_restricted_press_room_and_releases_ask_for_a_login(client, press_r
         assert response.status_code == 302
         assert "login" in response["Location"]
     assert client.get(press_room["en"].url).status_code == 200
+
+
+def test_the_unfiltered_listing_neither_counts_nor_sorts_the_archive_again(client, press_room, catalogue):
+    client.get(press_room["fr"].url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(press_room["fr"].url)
+
+    assert _titles(response) == ["Lupus 2026", "Asthme 2026", "Lupus 2025"]
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "COUNT(" not in sql and "django_date_trunc" not in sql and '"release_date" DESC' not in sql
+
+
+def test_a_publication_shows_on_the_next_request_with_its_year_and_topic(client, press_room, catalogue):
+    client.get(press_room["fr"].url)
+    sepsis = TopicFactory(locale=press_room["fr"].locale, name="Sepsis", slug="sepsis")
+
+    _release(press_room, "Sepsis 2027", datetime.date(2027, 1, 15), topic=sepsis)
+
+    response = client.get(press_room["fr"].url)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert _titles(response)[0] == "Sepsis 2027"
+    assert "2027" in [option["value"] for option in soup.select('select[name="year"] option')]
+    assert "sepsis" in [option["value"] for option in soup.select('select[name="topic"] option')]
+    assert "4" in soup.select_one(".press-room__count").get_text()
+
+
+def test_unpublishing_a_release_takes_it_off_the_listing_at_once(client, press_room, catalogue):
+    client.get(press_room["fr"].url)
+
+    catalogue["new_lupus"].unpublish()
+
+    assert _titles(client.get(press_room["fr"].url)) == ["Asthme 2026", "Lupus 2025"]

@@ -136,3 +136,15 @@ def test_the_benchmark_baseline_view_exists_only_when_a_setting_enables_it(clien
         DATABASE_URL="sqlite:///:memory:",
     )
     assert output.strip() == "ok"
+
+
+def test_on_sqlite_production_connections_use_wal_and_take_the_write_lock_up_front(tmp_path):
+    output = run_with_production_settings(
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('PRAGMA journal_mode')\n"
+        "    print(cursor.fetchone()[0], connection.transaction_mode)",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+
+    assert output.split() == ["wal", "IMMEDIATE"]

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -361,3 +362,25 @@ def test_topics_and_care_protocols_lead_to_the_topic_page(client, network_index)
     assert topics.select_one(".search-result__excerpt").get_text() == "An autoimmune disease."
     assert organic_titles(protocols) == ["PNDS Lupus systémique"]
     assert client.get("/fr/reseaux/themes/lupus/").status_code == 200
+
+
+def test_unpublishing_a_source_hides_its_translation_from_the_next_search(client, home):
+    source = add_page(home["fr"], "Zanzibar source", "source", model=HomePageFactory)
+    source.save_revision().publish()
+    publish_translation(source, "en", title="Zanzibar translation", slug="translation")
+    assert organic_titles(search(client, "en", q="zanzibar")[1]) == ["Zanzibar translation"]
+
+    Page.objects.get(pk=source.pk).unpublish()
+
+    assert organic_titles(search(client, "en", q="zanzibar")[1]) == []
+
+
+def test_searching_never_rereads_the_whole_page_tree_for_unpublished_sources(client, home):
+    add_page(home["fr"], "Zanzibar en ligne", "en-ligne")
+    search(client, "fr", q="zanzibar")
+
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "fr", q="zanzibar")
+
+    # The keys of pages whose source is not live come from the cache, not from a scan of every page.
+    assert not any("wagtail_localize_translationsource" in query["sql"] for query in queries.captured_queries)

@@ -2,13 +2,17 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
+from fcrin_site.sitemaps import MultilingualSitemap
 from tests.factories import HomePageFactory, publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -24,19 +28,37 @@ def add_page(parent, title, slug, live=True):
     return page
 
 
-def read_sitemap(client):
+def read_index(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['sm']}}}sitemapindex"
+    return [sitemap.find("sm:loc", NS).text for sitemap in root.findall("sm:sitemap", NS)]
+
+
+def read_section(client, location):
+    response = client.get(urlsplit(location).path + ("?" + urlsplit(location).query if "?" in location else ""))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    # The limits of the sitemap protocol for one file.
+    assert len(response.content) <= 50 * 1024 * 1024
+    urls = ET.fromstring(response.content).findall("sm:url", NS)
+    assert len(urls) <= 50_000
+    return urls
+
+
+def read_sitemap(client):
+    """Every URL of every section the index lists, each with its lastmod and hreflang alternates."""
     entries = {}
-    for url in root.findall("sm:url", NS):
-        location = url.find("sm:loc", NS).text
-        assert location not in entries, f"{location} is listed twice"
-        entries[location] = {
-            "lastmod": url.find("sm:lastmod", NS).text,
-            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
-        }
+    for section in read_index(client):
+        for url in read_section(client, section):
+            location = url.find("sm:loc", NS).text
+            assert location not in entries, f"{location} is listed twice"
+            entries[location] = {
+                "lastmod": url.find("sm:lastmod", NS).text,
+                "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
+            }
     return entries
 
 
@@ -89,10 +111,36 @@ def test_translations_are_linked_both_ways(client, site_pages):
 
 
 def test_no_draft_private_or_embargoed_url(client, site_pages):
-    content = client.get("/sitemap.xml").content.decode()
+    content = " ".join(read_sitemap(client))
 
     for secret in ["brouillon", "reserve", "dessous", "embargo"]:
         assert secret not in content
+
+
+def test_the_index_lists_sections_cut_at_the_limit_that_cover_every_page_once(client, site_pages, monkeypatch):
+    everything = read_sitemap(client)
+    monkeypatch.setattr(MultilingualSitemap, "limit", 2)
+
+    sections = read_index(client)
+
+    # Seven pages two by two, and the releases' section (these test pages are not releases).
+    assert len(sections) == 4 + 1
+    assert all(len(read_section(client, section)) <= 2 for section in sections)
+    assert read_sitemap(client) == everything
+
+
+def test_the_index_costs_the_same_few_queries_whatever_the_number_of_pages(client, site_pages):
+    def index_queries():
+        client.get("/sitemap.xml")
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/sitemap.xml")
+        return len(queries)
+
+    few = index_queries()
+    for number in range(5):
+        add_page(site_pages["fr"], f"Page {number}", f"page-{number}")
+
+    assert index_queries() == few <= 10
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(client, home):

@@ -189,6 +189,9 @@ PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 600
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
+# The press room's filter choices and archive order are cached under the page cache's generation,
+# which every publication moves on (the page cache itself may be off).
+NEWS_LISTING_CACHE_VERSION = "fcrin_site.pagecache.content_generation"
 
 # Networks directory (issue 4): where the index may live, and which pages releases may cite as networks.
 NETWORKS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]

@@ -9,6 +9,16 @@ from .base import *  # noqa: F403
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")  # noqa: F405
 
+# SQLite (`make serve`, `make bench`) under several workers: WAL lets readers go on while one
+# connection writes, and IMMEDIATE transactions take the write lock up front, so a transaction that
+# read first never fails at once with "database is locked" when it writes; a writer waits up to 20 s.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
 # HTTPS hardening is on unless the environment turns it off (`make serve` does, on plain-HTTP loopback).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)  # noqa: F405
@@ -72,6 +82,10 @@ if MEDIA_S3_BUCKET:
     }
 # `make bench` switches the page cache off for its uncached runs and adds its baseline view.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)  # noqa: F405
+# Each worker serves its hits from its own memory and asks Redis for the generation at most once a
+# second: a publication shows at once in the worker that made it, within a second everywhere else.
+PAGE_CACHE_GENERATION_CHECK = float(os.environ.get("PAGE_CACHE_GENERATION_CHECK", "1"))
+PAGE_CACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MAX_MB", "32")) * 1024 * 1024
 BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)  # noqa: F405
 # `make serve` has no web server in front of it to serve uploads.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)  # noqa: F405

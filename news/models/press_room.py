@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -65,6 +67,27 @@ class PressRoomPage(PressRoomRoutes, Page):
 
         return PressReleasePage.objects.child_of(self).published().newest_first()
 
+    def listing(self):
+        """The filters' choices and the ids of every published release, newest first.
+
+        Both read the whole archive, so with ``NEWS_LISTING_CACHE_VERSION`` (a function returning a
+        version that changes whenever published content does) they are cached under that version.
+        """
+        version_path = getattr(settings, "NEWS_LISTING_CACHE_VERSION", None)
+        version = import_string(version_path)() if version_path else None
+        if version is None:
+            return self._compute_listing()
+        key = f"news:press-room-listing:{self.pk}:{version}"
+        listing = cache.get(key)
+        if listing is None:
+            listing = self._compute_listing()
+            cache.set(key, listing, getattr(settings, "NEWS_LISTING_CACHE_TIMEOUT", 3600))
+        return listing
+
+    def _compute_listing(self):
+        releases = self.releases()
+        return {"choices": self.filter_choices(releases), "ids": list(releases.values_list("pk", flat=True))}
+
     def filter_choices(self, releases):
         """Topics, networks and years that at least one published release of this room has."""
         topics = Topic.objects.filter(
@@ -88,27 +111,30 @@ class PressRoomPage(PressRoomRoutes, Page):
         return {"topics": list(topics), "networks": list(networks), "years": years}
 
     def get_context(self, request, *args, **kwargs):
+        from .releases import PressReleasePage
+
         context = super().get_context(request, *args, **kwargs)
-        releases = self.releases()
-        choices = self.filter_choices(releases)
+        listing = self.listing()
+        choices = listing["choices"]
         # Filters come from the address bar: values that match no choice are ignored, never an error.
-        selected = {}
         topic = next((t for t in choices["topics"] if t.slug == request.GET.get("topic")), None)
-        if topic:
-            selected["topic"] = topic
-            releases = releases.with_topic(topic)
         network = next((n for n in choices["networks"] if str(n.pk) == request.GET.get("network")), None)
-        if network:
-            selected["network"] = network
-            releases = releases.with_network(network)
         year = next((y for y in choices["years"] if str(y) == request.GET.get("year")), None)
-        if year:
-            selected["year"] = year
-            releases = releases.filter(release_date__year=year)
-        releases = releases.select_related("hero_image").prefetch_related("hero_image__renditions")
-        context.update(
-            choices=choices,
-            selected=selected,
-            releases=Paginator(releases, self.releases_per_page).get_page(request.GET.get("page")),
-        )
+        selected = {name: value for name, value in (("topic", topic), ("network", network), ("year", year)) if value}
+        if selected:
+            releases = self.releases().select_related("hero_image").prefetch_related("hero_image__renditions")
+            if topic:
+                releases = releases.with_topic(topic)
+            if network:
+                releases = releases.with_network(network)
+            if year:
+                releases = releases.filter(release_date__year=year)
+            page = Paginator(releases, self.releases_per_page).get_page(request.GET.get("page"))
+        else:
+            # Unfiltered, the page is cut from the listing's ids: no sort or count of the whole archive.
+            page = Paginator(listing["ids"], self.releases_per_page).get_page(request.GET.get("page"))
+            found = PressReleasePage.objects.filter(pk__in=page.object_list).select_related("hero_image")
+            found = {release.pk: release for release in found.prefetch_related("hero_image__renditions")}
+            page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        context.update(choices=choices, selected=selected, releases=page)
         return context
