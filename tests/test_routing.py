@@ -1,8 +1,9 @@
 """Pages are routed through the cached home pages and sections, and never from a stale copy."""
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +60,38 @@ def test_english_falls_back_to_the_french_home_when_its_home_is_not_live(client,
 
 def test_wagtail_utility_urls_are_not_taken_for_pages(client, home):
     assert client.get("/fr/_util/login/").status_code == 200
+
+
+def in_menu(*pages):
+    for page in pages:
+        page.show_in_menus = True
+        page.save_revision().publish()
+
+
+def menu(client, url):
+    html = BeautifulSoup(client.get(url).content, "html.parser")
+    return [link.get_text(strip=True) for link in html.select(".main-nav a")]
+
+
+def test_the_menu_lists_the_public_sections_of_the_pages_language(client, press_room, network_index, home):
+    in_menu(press_room["fr"], press_room["en"])
+    hidden = Page(title="Coulisses", slug="coulisses", locale=home["fr"].locale, show_in_menus=True)
+    home["fr"].add_child(instance=hidden)
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    # The directory is in no menu: factories leave show_in_menus off.
+
+    assert menu(client, "/fr/communiques/") == ["Accueil", press_room["fr"].title]
+    assert menu(client, "/en/press-releases/") == ["Home", "Press releases"]
+    # A view that is no page (search) shows the menu of the active language.
+    assert menu(client, "/en/search/?q=lupus") == ["Home", "Press releases"]
+
+
+def test_a_section_published_in_the_menu_shows_on_the_next_request(client, press_room, home):
+    in_menu(press_room["fr"])
+    assert menu(client, "/fr/") == ["Accueil", press_room["fr"].title]
+
+    agenda = Page(title="Agenda", slug="agenda", locale=home["fr"].locale, show_in_menus=True, live=False)
+    home["fr"].add_child(instance=agenda)
+    agenda.save_revision().publish()
+
+    assert menu(client, "/fr/") == ["Accueil", press_room["fr"].title, "Agenda"]

@@ -1,12 +1,13 @@
 from django import template
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Length
 from django.urls import reverse, translate_url
 from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
 
+from fcrin_site.routing import menu_sections, site_routes
 from home.visibility import active_locales
 
 register = template.Library()
@@ -19,47 +20,28 @@ def _language_names():
 def _page_alternates(request, page):
     """For each language: the translation of ``page``, else of its nearest translated ancestor.
 
-    The same query also fetches the main navigation and the breadcrumb trail, which every page shows
-    too (see main_navigation and page_trail); its result is kept on the request.
+    The same query also gives the breadcrumb trail (see page_trail); its result is kept on the request.
     """
     found = getattr(request, "_page_alternates", {}).get(page.pk)
     if found is not None:
         return found[0]
     # Ancestor paths are prefixes of the page's own path, so one query finds every live translation.
     paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
-    wanted = Q(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
-    site = Site.find_for_request(request)
-    home_path = (
-        page.path[: Page.steplen * site.root_page.depth] if site and page.depth >= site.root_page.depth else None
-    )
-    if home_path:
-        wanted |= _menu_q(home_path)
     candidates = (
         Page.objects.live()
-        .filter(wanted)
+        .filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
         .select_related("locale")
-        .annotate(
-            is_translation=Exists(Page.objects.filter(path__in=paths, translation_key=OuterRef("translation_key"))),
-            is_restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))),
-        )
         .order_by("path")
     )
     best = {}
-    menu = []
     trail = []
     for candidate in candidates:
-        if home_path and _in_menu(candidate, home_path):
-            menu.append(candidate)
         if candidate.path in paths:
             trail.append(candidate)
-        if not candidate.is_translation:
-            continue
         code = candidate.locale.language_code
         # Translations mirror the source tree, so the deepest candidate is the nearest ancestor.
         if code not in best or candidate.depth > best[code].depth:
             best[code] = candidate
-    if menu and menu[0].path == home_path:
-        request._main_navigation = menu
     alternates = {
         code: (candidate.get_url(request), candidate.translation_key == page.translation_key)
         for code, candidate in best.items()
@@ -134,17 +116,6 @@ def _menu_q(home_path):
     return Q(path=home_path) | children
 
 
-def _in_menu(page, home_path):
-    if page.path == home_path:
-        return True
-    return (
-        page.path.startswith(home_path)
-        and page.depth == len(home_path) // Page.steplen + 1
-        and page.show_in_menus
-        and not page.is_restricted
-    )
-
-
 def _menu_from_path(home_path):
     pages = list(Page.objects.live().filter(_menu_q(home_path)).order_by("path"))
     return pages if pages and pages[0].path == home_path else []
@@ -178,7 +149,12 @@ def main_navigation(context):
     page = context.get("page")
     navigation = []
     if site is not None and isinstance(page, Page) and page.depth >= site.root_page.depth:
-        navigation = _menu_from_path(page.path[: Page.steplen * site.root_page.depth])
+        navigation = _cached_menu(request, page.path[: Page.steplen * site.root_page.depth])
+        if not navigation:
+            navigation = _menu_from_path(page.path[: Page.steplen * site.root_page.depth])
+    if site is not None and not navigation:
+        routes = site_routes(request)
+        navigation = _cached_menu(request, routes.localized_home().path) if routes else []
     if site is not None and not navigation:
         navigation = _menu_in_active_language(site)
     if site is not None and not navigation:
@@ -186,3 +162,13 @@ def main_navigation(context):
         navigation = [home, *home.get_children().live().public().in_menu()]
     request._main_navigation = navigation
     return navigation
+
+
+def _cached_menu(request, home_path):
+    """The live home page at ``home_path`` and its menu sections, from the routing cache: no query."""
+    routes = site_routes(request)
+    home = next((home for home in routes.homes.values() if home.path == home_path), None) if routes else None
+    if home is None or not home.live:
+        return []
+    sections = menu_sections(request, home)
+    return [home, *sections] if sections is not None else []

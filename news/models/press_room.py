@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -10,11 +9,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..routes import PressRoomRoutes
-from .querysets import public_q, view_restrictions_for
+from .querysets import public_q
+from .routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin
 from .topics import Topic
 
 
-class PressRoomPage(PressRoomRoutes, Page):
+class PressRoomPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, PressRoomRoutes, Page):
     """The list of releases of one language; there is one per home page, hence one per locale."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -32,34 +32,11 @@ class PressRoomPage(PressRoomRoutes, Page):
     class Meta:
         verbose_name = _("press room")
 
-    def get_view_restrictions(self):
-        return view_restrictions_for(self)
-
-    def route(self, request, path_components):
+    def child_queryset(self):
         from .releases import PressReleasePage
 
-        if not path_components or self.is_subpage_route(path_components):
-            return super().route(request, path_components)
-        # One query for the release, its embargo status and what its template shows first,
-        # instead of Wagtail's generic child lookup followed by .specific.
-        release = (
-            PressReleasePage.objects.child_of(self)
-            .filter(slug=path_components[0])
-            .with_source_status()
-            .select_related("locale", "hero_image")
-            .first()
-        )
-        if release is None:
-            return super().route(request, path_components)
-        release._cached_parent_obj = self
-        return release.route(request, path_components[1:])
-
-    def is_subpage_route(self, path_components):
-        try:
-            self.resolve_subpage("/" + "/".join(path_components) + "/")
-        except Http404:
-            return False
-        return True
+        # The release's embargo status and what its template shows first come with it.
+        return PressReleasePage.objects.with_source_status().select_related("locale", "hero_image")
 
     def releases(self):
         """The releases the public may see, newest first."""

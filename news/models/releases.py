@@ -20,7 +20,8 @@ from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .localization import localized_targets
-from .querysets import PressReleaseQuerySet, public_q, view_restrictions_for
+from .querysets import PressReleaseQuerySet, public_q
+from .routing import OneQueryViewRestrictionsMixin
 from .settings import PressOfficeSettings
 from .topics import Topic
 
@@ -30,7 +31,7 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
 
 
-class PressReleasePage(PressReleaseRoutes, Page):
+class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
     # Blank in drafts; the pre-publish checks (news/prepublish.py) ask for it before publishing.
     standfirst = models.TextField(
         _("standfirst"),
@@ -133,9 +134,6 @@ class PressReleasePage(PressReleaseRoutes, Page):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
-
-    def get_view_restrictions(self):
-        return view_restrictions_for(self)
 
     def permissions_for_user(self, user):
         from ..permissions import EmbargoPagePermissionTester
