@@ -151,7 +151,7 @@ def test_the_report_exports_as_csv(admin_client, pages):
 
 
 def test_editors_see_only_the_pages_they_may_work_on(client, django_user_model, pages, press_room):
-    group = Group.objects.create(name="Rédaction")
+    group = Group.objects.create(name="Rédaction du communiqué")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(group=group, page=press_room["fr"], permission_type="change")
     editor = django_user_model.objects.create_user("redaction", password="x")

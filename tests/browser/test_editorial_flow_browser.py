@@ -3,8 +3,10 @@
 import datetime
 import re
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -13,7 +15,7 @@ from wagtail.models import Collection, Page
 import pytest
 from freezegun import freeze_time
 
-from home.roles import EMBARGO_TRANSLATORS, PUBLISHERS, TRANSLATORS, WRITERS
+from home.roles import EMBARGO_TRANSLATORS, PUBLISHERS, TRANSLATORS, WRITERS, ensure_roles
 from news.models import PressReleasePage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,8 +23,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def team(press_room):
-    # Flushes between browser tests remove the root collection Wagtail's migrations create.
+    # Flushes between browser tests remove what migrations made: the root collection and
+    # wagtail-localize's "submit translation" permission. The roles then get their rights again.
     Collection.get_first_root_node() or Collection.add_root(name="Root")
+    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+    ensure_roles(apps)
     people = {}
     for name, groups in [
         ("redactrice", [WRITERS]),
