@@ -27,13 +27,12 @@ from .awareness_links import (
     AwarenessDayTheme,
     AwarenessDayTopic,
 )
-from .routing import OneQueryViewRestrictionsMixin
+from .routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin
 
-FEED_PREFIXES = {"ics", "networks", "topics"}
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class AwarenessCalendarPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
+class AwarenessCalendarPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -50,14 +49,8 @@ class AwarenessCalendarPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Pa
         # One calendar per language: the others are its translations.
         return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
 
-    def route(self, request, path_components):
-        # Fetch a day as its specific page in one query rather than Wagtail's two, and keep its parent.
-        if self.live and path_components and path_components[0] not in FEED_PREFIXES:
-            day = AwarenessDayPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if day is not None:
-                day._cached_parent_obj = self
-                return day.route(request, path_components[1:])
-        return super().route(request, path_components)
+    def child_queryset(self):
+        return AwarenessDayPage.objects.all()
 
     def days(self):
         return (
