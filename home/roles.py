@@ -90,18 +90,41 @@ def ensure_roles(apps):
     return _ensure_workflow(apps, groups[PUBLISHERS])
 
 
-def _ensure_workflow(apps, publishers):
+def _review_task(apps, publishers):
+    """The publishers' review task: news' approval with pre-publish checks.
+
+    Migration 0002 runs before news has that task type and creates a plain group approval, which
+    0003 replaces: a task with review history is kept, deactivated, the others are deleted.
+    """
     ContentType = apps.get_model("contenttypes", "ContentType")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    try:
+        ReviewTask = apps.get_model("news", "ReleaseReviewTask")
+    except LookupError:
+        ReviewTask = GroupApprovalTask
+    task = ReviewTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:
         # Set by hand: historical models do not fill in the specific content type.
-        content_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK, content_type=content_type, active=True)
+        opts = ReviewTask._meta
+        content_type, _created = ContentType.objects.get_or_create(app_label=opts.app_label, model=opts.model_name)
+        task = ReviewTask.objects.create(name=REVIEW_TASK, content_type=content_type, active=True)
         task.groups.add(publishers)
+    if ReviewTask is not GroupApprovalTask:
+        for replaced in GroupApprovalTask.objects.filter(name=REVIEW_TASK):
+            replaced.workflow_tasks.filter(workflow__workflow_tasks__task=task).delete()
+            replaced.workflow_tasks.update(task=task)
+            if replaced.task_states.exists():
+                GroupApprovalTask.objects.filter(pk=replaced.pk).update(active=False, name=REVIEW_TASK + " (remplacée)")
+            else:
+                replaced.delete()
+    return task
+
+
+def _ensure_workflow(apps, publishers):
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
+    task = _review_task(apps, publishers)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
 

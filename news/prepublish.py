@@ -1,9 +1,12 @@
-"""Pre-publish checks for press releases, run when an editor presses "Publish" in the admin.
+"""Pre-publish checks for press releases, run when an editor presses "Publish" in the admin or a
+publisher approves a release in review.
 
 Wagtail's ``before_publish_page`` hook runs after the edit (or create) view has saved the submitted
 content as a revision: a blocked publish therefore keeps everything the editor typed as the latest
 draft, and the editor comes back to the edit view with messages saying what to fix and where.
-Releases published in code (``save_revision().publish()``: demo content, imports) are not checked.
+Approvals go through ``ReleaseReviewTask``, which refuses to approve an incomplete release; the hooks
+below tell the approver why. Releases published in code (``save_revision().publish()``: demo
+content, imports) are not checked.
 """
 
 from dataclasses import dataclass
@@ -17,7 +20,8 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 
 from .blocks import FigureBlock
-from .models import Boilerplate, PressOfficeSettings, PressReleasePage
+from .models import Boilerplate, PressOfficeSettings, PressReleasePage, ReleaseReviewTask
+from .models.review import APPROVAL_REFUSED
 from .translation_status import is_source
 
 
@@ -121,6 +125,19 @@ def check_release(page, request=None):
     return problems
 
 
+def blocking_problems(page, request=None):
+    """The problems that keep ``page`` from going live; none for a page that is not a release."""
+    if not isinstance(page, PressReleasePage):
+        return []
+    return [problem for problem in check_release(page, request) if problem.blocking]
+
+
+def _report(request, headline, problems):
+    messages.error(request, headline)
+    for problem in problems:
+        messages.error(request, problem.message)
+
+
 def gate_publication(request, page):
     """``before_publish_page``: stop the publication of an incomplete release, keeping its draft."""
     if not isinstance(page, PressReleasePage):
@@ -135,11 +152,46 @@ def gate_publication(request, page):
     if page.live and page.live_revision_id is None:
         # The create view inserts a new page as live before publishing it: a blocked one stays a draft.
         Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
-    messages.error(
+    _report(
         request,
         gettext("“%(title)s” was not published. Your changes are saved as a draft; to publish, fix:")
         % {"title": page.get_admin_display_title()},
+        blocking,
     )
-    for problem in blocking:
-        messages.error(request, problem.message)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def _report_refused_approval(request, page, problems):
+    _report(
+        request,
+        gettext("“%(title)s” was not approved: it stays in review until these are fixed:")
+        % {"title": page.get_admin_display_title()},
+        problems,
+    )
+
+
+def explain_refused_approval(request, page):
+    """``before_edit_page``: the approver sent back to the editor by ``ReleaseReviewTask`` learns why."""
+    if request.method != "GET" or request.GET.get("checks") != APPROVAL_REFUSED:
+        return None
+    problems = blocking_problems(page.get_latest_revision_as_object(), request)
+    if problems:
+        _report_refused_approval(request, page, problems)
+    return None
+
+
+def gate_approval_in_editor(request, page):
+    """``after_edit_page``: an approval from the editor that ``ReleaseReviewTask`` refused.
+
+    The edit view has saved the submitted content and reported it "updated"; the approver stays on
+    the editor with what to fix instead of being sent back to the explorer as if it were approved.
+    """
+    if not (request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"):
+        return None
+    if not isinstance(page.current_workflow_task, ReleaseReviewTask):
+        return None
+    problems = blocking_problems(page, request)
+    if not problems:
+        return None
+    _report_refused_approval(request, page, problems)
     return redirect("wagtailadmin_pages:edit", page.pk)

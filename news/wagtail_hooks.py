@@ -53,6 +53,8 @@ register_snippet(PressOfficeViewSetGroup)
 hooks.register("before_serve_page", embargo.hide_unpublished_release)
 hooks.register("before_serve_document", embargo.hide_embargoed_document)
 hooks.register("before_publish_page", prepublish.gate_publication)
+hooks.register("before_edit_page", prepublish.explain_refused_approval)
+hooks.register("after_edit_page", prepublish.gate_approval_in_editor)
 hooks.register("construct_page_chooser_queryset", permissions.hide_releases_out_of_reach)
 hooks.register("construct_explorer_page_queryset", permissions.hide_releases_out_of_reach_in_explorer)
 

@@ -13,8 +13,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from home.roles import PUBLISHERS, TRANSLATORS, WORKFLOW, WRITERS
-from news.models import PressReleasePage
+from home.roles import PUBLISHERS, REVIEW_TASK, TRANSLATORS, WORKFLOW, WRITERS
+from news.models import Boilerplate, PressReleasePage, ReleaseReviewTask
 from tests.factories import BoilerplateFactory, NetworkPageFactory, PressContactFactory, TopicFactory
 
 
@@ -39,7 +39,9 @@ def release_form(locale, go_live_at="", **fields):
     """The release editor's form as the browser posts it, with a topic, a contact and a boilerplate."""
     topic = TopicFactory(locale=locale)
     contact = PressContactFactory(locale=locale)
-    boilerplate = BoilerplateFactory(locale=locale)
+    # The "About F-CRIN" boilerplate that the pre-publish checks require, made by the first form.
+    about = Boilerplate.objects.filter(locale=locale, key="about-fcrin").first()
+    boilerplate = about or BoilerplateFactory(locale=locale, key="about-fcrin")
     return nested_form_data(
         {
             "title": "CRISALIS recrute son millième patient",
@@ -72,20 +74,43 @@ def recipients():
     return sorted(address for message in mail.outbox for address in message.to)
 
 
-@pytest.fixture
-def submitted(client, press_room, team):
-    """A French release created and submitted for review by a writer."""
-    client.force_login(team["writer"])
+def submit(client, press_room, writer, **fields):
+    """A French release created and submitted for review by ``writer``."""
+    client.force_login(writer)
     url = reverse("wagtailadmin_pages:add", args=["news", "pressreleasepage", press_room["fr"].pk])
-    response = client.post(url, {**release_form(press_room["fr"].locale), "action-submit": "Soumettre"})
+    data = {**release_form(press_room["fr"].locale, **fields), "action-submit": "Soumettre"}
+    response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     return PressReleasePage.objects.get(slug="crisalis-millieme-patient")
+
+
+@pytest.fixture
+def submitted(client, press_room, team):
+    return submit(client, press_room, team["writer"])
+
+
+@pytest.fixture
+def incomplete(client, press_room, team):
+    """A release submitted without its standfirst, which the pre-publish checks require."""
+    return submit(client, press_room, team["writer"], standfirst="")
+
+
+def messages_shown(response):
+    return [str(message) for message in response.context["messages"]]
 
 
 def test_the_press_room_uses_the_review_workflow(press_room, network_index, awareness_calendar):
     for section in [press_room, network_index, awareness_calendar]:
         for page in section.values():
             assert page.get_workflow().name == WORKFLOW
+
+
+def test_the_publishers_review_with_the_pre_publish_checks(press_room):
+    workflow = press_room["fr"].get_workflow()
+    [task] = workflow.tasks.specific()
+    assert isinstance(task, ReleaseReviewTask)
+    assert task.name == REVIEW_TASK
+    assert [group.name for group in task.groups.all()] == [PUBLISHERS]
 
 
 def test_a_submission_notifies_the_publishers_only(submitted, team):
@@ -122,6 +147,61 @@ def test_a_publisher_approves_with_an_embargo(client, submitted, team):
     scheduled = submitted.get_latest_revision()
     assert scheduled.approved_go_live_at == lift.replace(second=0, microsecond=0)
     assert recipients() == ["redactrice@fcrin.example"]
+
+
+NOT_APPROVED = "« CRISALIS recrute son millième patient » n’a pas été approuvé : il reste en relecture tant que ceci n’est pas corrigé :"
+NO_STANDFIRST = "Onglet Contenu, Chapeau : rédigez le paragraphe d’ouverture."
+
+
+def test_an_incomplete_release_is_not_approved_from_the_review_list(client, incomplete, team):
+    mail.outbox.clear()
+    task_state = incomplete.current_workflow_task_state
+    client.force_login(team["publisher"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=[incomplete.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": "Parfait."}, follow=True)
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[incomplete.pk])
+    assert response.redirect_chain == [(f"{edit_url}?checks=approval-refused", 302)]
+    assert response.status_code == 200
+    assert messages_shown(response)[-2:] == [NOT_APPROVED, NO_STANDFIRST]
+    incomplete.refresh_from_db()
+    assert not incomplete.live
+    assert incomplete.current_workflow_task_state == task_state, "still waiting for the publishers"
+    assert mail.outbox == []
+
+
+def test_an_incomplete_release_is_not_approved_from_the_editor_but_the_edits_are_kept(client, incomplete, team):
+    client.force_login(team["publisher"])
+    data = release_form(
+        incomplete.locale,
+        standfirst="",
+        dateline="Lyon",
+        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[incomplete.pk]), data, follow=True)
+
+    assert response.redirect_chain == [(reverse("wagtailadmin_pages:edit", args=[incomplete.pk]), 302)]
+    assert messages_shown(response)[-2:] == [NOT_APPROVED, NO_STANDFIRST]
+    incomplete.refresh_from_db()
+    assert incomplete.workflow_states.get().status == WorkflowState.STATUS_IN_PROGRESS
+    assert not incomplete.live
+    assert incomplete.get_latest_revision_as_object().dateline == "Lyon"
+
+
+def test_a_release_completed_by_the_publisher_is_approved_and_published(client, incomplete, team):
+    client.force_login(team["publisher"])
+    data = release_form(
+        incomplete.locale,
+        standfirst="Le réseau CRISALIS a inclus son millième patient.",
+        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[incomplete.pk]), data)
+
+    assert response.status_code == 302
+    incomplete.refresh_from_db()
+    assert incomplete.workflow_states.get().status == WorkflowState.STATUS_APPROVED
+    assert incomplete.live
+    assert incomplete.standfirst == "Le réseau CRISALIS a inclus son millième patient."
 
 
 def test_a_publisher_requests_changes_with_a_comment(client, submitted, team):

@@ -21,6 +21,7 @@ from .releases import (
     PressReleasePage,
     PressReleaseTopic,
 )
+from .review import ReleaseReviewTask
 from .settings import PressOfficeDefaultBoilerplate, PressOfficeDefaultContact, PressOfficeSettings
 from .topics import Topic
 
@@ -47,5 +48,6 @@ __all__ = [
     "PressReleasePage",
     "PressReleaseTopic",
     "PressRoomPage",
+    "ReleaseReviewTask",
     "Topic",
 ]

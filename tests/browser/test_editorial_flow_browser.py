@@ -16,7 +16,8 @@ import pytest
 from freezegun import freeze_time
 
 from home.roles import EMBARGO_TRANSLATORS, PUBLISHERS, TRANSLATORS, WRITERS, ensure_roles
-from news.models import PressReleasePage
+from news.models import PressOfficeDefaultBoilerplate, PressOfficeDefaultContact, PressOfficeSettings, PressReleasePage
+from tests.factories import BoilerplateFactory, PressContactFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,6 +42,19 @@ def team(press_room):
         user.groups.set(Group.objects.filter(name__in=groups))
         people[name] = user
     return people
+
+
+@pytest.fixture
+def press_office(press_room):
+    """The press office's default contact and "About F-CRIN" boilerplate, and a topic in both languages."""
+    french, english = press_room["fr"].locale, press_room["en"].locale
+    office = PressOfficeSettings.for_site(press_room["fr"].get_site())
+    PressOfficeDefaultContact.objects.create(setting=office, contact=PressContactFactory(locale=french))
+    about = BoilerplateFactory(locale=french, key="about-fcrin")
+    PressOfficeDefaultBoilerplate.objects.create(setting=office, boilerplate=about)
+    topic = TopicFactory(locale=french, name="Maladies rares", slug="maladies-rares")
+    topic.copy_for_translation(english).save()
+    return topic
 
 
 ENGLISH = {
@@ -74,7 +88,7 @@ def footer_action(page, name):
         page.get_by_role("button", name=re.compile(name)).click()
 
 
-def test_write_review_with_an_embargo_translate_and_lift(french_page, press_room, team):
+def test_write_review_with_an_embargo_translate_and_lift(french_page, press_room, team, press_office):
     page = french_page
     room = press_room["fr"]
 
@@ -90,6 +104,20 @@ def test_write_review_with_an_embargo_translate_and_lift(french_page, press_room
     page.goto(f"/admin/pages/{release.pk}/edit/")
     lift = timezone.localtime() + datetime.timedelta(days=2)
     # The go-live field sits in the status panel's schedule dialog; its value is what the form posts.
+    page.locator("#id_go_live_at").evaluate(
+        "(input, value) => { input.value = value; }", lift.strftime("%Y-%m-%d %H:%M")
+    )
+    footer_action(page, "^Approuver et Publier$")
+    # The writer chose no topic: the approval is refused, with what to fix, and the release stays in review.
+    errors = [text.strip() for text in page.locator(".messages .error").all_inner_texts()]
+    assert "Onglet Contenu, Thématiques : choisissez au moins une thématique." in errors
+    release.refresh_from_db()
+    assert release.workflow_in_progress and not release.live
+
+    page.get_by_role("button", name=re.compile("^Ajouter .*thématique$")).click()
+    page.locator("#id_topic_links-FORMS").get_by_role("button", name=re.compile("^Choisir")).click()
+    page.get_by_role("link", name="Maladies rares").click()
+    page.locator(".modal").wait_for(state="detached")
     page.locator("#id_go_live_at").evaluate(
         "(input, value) => { input.value = value; }", lift.strftime("%Y-%m-%d %H:%M")
     )
