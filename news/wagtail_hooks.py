@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import embargo, permissions, prepublish
 from .awareness.radar import CampaignRadarPanel
+from .choosers import LocalizedSnippetChooserViewSet
 from .listing import PressReleaseListingViewSet
 from .models import Boilerplate, PressContact, Topic
 from .translation_status import TranslationStatusPanel, TranslationStatusReportView
@@ -16,6 +17,7 @@ from .viewsets import EmbargoPreviewLinkViewSet
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "tag"
     menu_label = _("Topics")
     add_to_admin_menu = True
@@ -26,6 +28,7 @@ class TopicViewSet(SnippetViewSet):
 
 class PressContactViewSet(SnippetViewSet):
     model = PressContact
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "user"
     menu_label = _("Press contacts")
     list_display = ["full_name", "organisation", "role", "email", "locale"]
@@ -34,6 +37,7 @@ class PressContactViewSet(SnippetViewSet):
 
 class BoilerplateViewSet(SnippetViewSet):
     model = Boilerplate
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "doc-full"
     menu_label = _("“About” boilerplates")
     list_display = ["title", "key", "locale"]
