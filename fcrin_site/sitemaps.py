@@ -3,11 +3,15 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
+from django.utils import translation
+from django.utils.functional import cached_property
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
 from home.visibility import public_pages
+from networks.directory import linked_topics
+from networks.models import NetworkIndexPage
 from news.models import PressReleasePage
 
 ENTRY_FIELDS = [
@@ -21,6 +25,41 @@ ENTRY_FIELDS = [
 ]
 
 
+def site_paths(sitemap):
+    """A filter on the pages of every language tree of the site: its root page and the root's translations.
+
+    Looked up once per request: each section asks for it to count its URLs and to date its newest.
+    """
+    request = sitemap.request
+    if not hasattr(request, "_sitemap_site_paths"):
+        root = sitemap.get_wagtail_site().root_page
+        in_site = Q()
+        for path in Page.objects.filter(translation_key=root.translation_key).values_list("path", flat=True):
+            in_site |= Q(path__startswith=path)
+        request._sitemap_site_paths = in_site
+    return request._sitemap_site_paths
+
+
+def entry(location, lastmod, versions):
+    """A sitemap entry, linked with hreflang to its language versions (``{language: url}``) when it has others."""
+    url_info = {"location": location, "lastmod": lastmod}
+    if len(versions) > 1:
+        url_info["alternates"] = [
+            {"lang_code": code, "location": versions[code]} for code, _name in settings.LANGUAGES if code in versions
+        ]
+        default = versions.get(settings.LANGUAGE_CODE)
+        if default:
+            url_info["alternates"].append({"lang_code": "x-default", "location": default})
+    return url_info
+
+
+def set_latest_lastmod(sitemap, urls):
+    """What Django's ``Sitemap._urls`` does for the Last-Modified header of a section."""
+    last_mods = {url_info["lastmod"] for url_info in urls}
+    if last_mods and None not in last_mods:
+        sitemap.latest_lastmod = max(last_mods)
+
+
 class MultilingualSitemap(Sitemap):
     """Every public page of every language tree, each linked to its translations with hreflang.
 
@@ -32,10 +71,7 @@ class MultilingualSitemap(Sitemap):
     limit = 1000
 
     def site_pages(self):
-        site = self.get_wagtail_site()
-        in_site = Q()
-        for path in Page.objects.filter(translation_key=site.root_page.translation_key).values_list("path", flat=True):
-            in_site |= Q(path__startswith=path)
+        in_site = site_paths(self)
         return public_pages(self.section_pages(Page.objects.filter(in_site)), self.request)
 
     def section_pages(self, pages):
@@ -69,25 +105,15 @@ class MultilingualSitemap(Sitemap):
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         # The pages of this file are among their own translations: each address is worked out once.
         versions = self.alternates(pages, languages)
-        order = [code for code, _name in settings.LANGUAGES]
-        urls, last_mods = [], set()
-        for item in pages:
-            item_versions = versions[item.translation_key]
-            url_info = {
-                "location": item_versions[languages[item.locale_id]],
-                "lastmod": item.last_published_at or item.latest_revision_created_at,
-            }
-            if len(item_versions) > 1:
-                url_info["alternates"] = [
-                    {"lang_code": code, "location": item_versions[code]} for code in order if code in item_versions
-                ]
-                default = item_versions.get(settings.LANGUAGE_CODE)
-                if default:
-                    url_info["alternates"].append({"lang_code": "x-default", "location": default})
-            urls.append(url_info)
-            last_mods.add(url_info["lastmod"])
-        if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
+        urls = [
+            entry(
+                versions[item.translation_key][languages[item.locale_id]],
+                item.last_published_at or item.latest_revision_created_at,
+                versions[item.translation_key],
+            )
+            for item in pages
+        ]
+        set_latest_lastmod(self, urls)
         return urls
 
 
@@ -105,4 +131,44 @@ class PageSitemap(MultilingualSitemap):
         return pages.not_type(PressReleasePage)
 
 
-SITEMAPS = {"pages": PageSitemap, "releases": ReleaseSitemap}
+class TopicSitemap(Sitemap):
+    """The topic pages of the networks directory, in each language, as the directory links them.
+
+    They are routes of the directory, not pages, so the sections above do not list them. There is one
+    per disease area and language, not an archive's worth: the section is built whole, in a few queries.
+    """
+
+    limit = MultilingualSitemap.limit
+
+    @cached_property
+    def entries(self):
+        in_site = site_paths(self)
+        directories = public_pages(NetworkIndexPage.objects.filter(in_site), self.request).select_related("locale")
+        directories = {directory.locale_id: directory for directory in directories}
+        topics, versions = [], defaultdict(dict)
+        for topic in linked_topics(directories.values()):
+            directory = directories[topic.locale_id]
+            language = directory.locale.language_code
+            # The route's path is translated: "themes" in French.
+            with translation.override(language):
+                route = directory.reverse_subpage("topic", kwargs={"slug": topic.slug})
+            topic.location = directory.get_full_url(self.request) + route
+            # The topic page lists the networks and releases: it changes when they do.
+            topic.lastmod = max(filter(None, [topic.networks_published, topic.releases_published]), default=None)
+            versions[topic.translation_key][language] = topic.location
+            topics.append(topic)
+        return [entry(topic.location, topic.lastmod, versions[topic.translation_key]) for topic in topics]
+
+    def items(self):
+        return self.entries
+
+    def lastmod(self, item):
+        return item["lastmod"]
+
+    def _urls(self, page, protocol, domain):
+        urls = list(self.paginator.page(page).object_list)
+        set_latest_lastmod(self, urls)
+        return urls
+
+
+SITEMAPS = {"pages": PageSitemap, "releases": ReleaseSitemap, "topics": TopicSitemap}

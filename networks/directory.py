@@ -3,7 +3,7 @@
 import json
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Length, Lower, Substr
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -124,6 +124,30 @@ def topic_context(index, topic, request):
         "awareness_days": upcoming_days(index.locale_id, topic_links__topic__translation_key=topic.translation_key),
         "alternate_urls": topic_alternate_urls(index, topic, request),
     }
+
+
+def linked_topics(indexes):
+    """The topics whose pages the directories ``indexes`` link to: those of their live, public networks.
+
+    Each topic, in a directory's language, carries ``networks_published`` and ``releases_published``:
+    the latest publication among the networks and releases its page lists. Two queries, whatever the
+    number of topics: ``published()`` reads the view restrictions first.
+    """
+    in_directories = Q(pk__in=[])
+    for index in indexes:
+        in_directories |= Q(path__startswith=index.path, depth=index.depth + 1)
+    networks = public(NetworkPage.objects.live().filter(in_directories))
+    releases = PressReleasePage.objects.published().filter(
+        locale_id=OuterRef("locale_id"), topic_links__topic__translation_key=OuterRef("translation_key")
+    )
+    return (
+        Topic.objects.filter(network_links__page__in=networks, network_links__page__locale_id=F("locale_id"))
+        .annotate(
+            networks_published=Max("network_links__page__last_published_at"),
+            releases_published=Subquery(releases.order_by("-last_published_at").values("last_published_at")[:1]),
+        )
+        .order_by("locale_id", "name", "pk")
+    )
 
 
 def topic_alternate_urls(index, topic, request):

@@ -25,6 +25,7 @@ import django_filters
 
 from . import translation_status
 from .models import PressReleasePage, Topic
+from .permissions import without_releases_out_of_reach
 
 DRAFT, IN_REVIEW, EMBARGOED, LIVE, CORRECTED = "draft", "in_review", "embargoed", "live", "corrected"
 STATE_LABELS = {
@@ -140,6 +141,9 @@ class PressReleaseIndexView(IndexView):
     @cached_property
     def targets(self):
         return translation_status.target_locales(self.source)
+
+    def get_base_queryset(self):
+        return without_releases_out_of_reach(super().get_base_queryset(), self.request.user)
 
     def annotate_queryset(self, pages):
         pages = with_editorial_state(super().annotate_queryset(pages))

@@ -77,9 +77,8 @@ class EmbargoPagePermissionTester(PagePermissionTester):
         return is_embargo_cleared(self.user)
 
 
-def hide_releases_out_of_reach(pages, request):
-    """``construct_page_chooser_queryset``: the same rule in the page chooser, so no headline leaks."""
-    user = request.user
+def without_releases_out_of_reach(pages, user):
+    """``pages`` less the releases ``user`` may not open: the same rule, for the admin's listings of pages."""
     if user.is_superuser or is_embargo_cleared(user):
         return pages
     roots = Q(pk__in=[])
@@ -97,6 +96,11 @@ def hide_releases_out_of_reach(pages, request):
         .exclude(translation_key__in=workable_sources)
     )
     return pages.exclude(pk__in=out_of_reach.values("pk"))
+
+
+def hide_releases_out_of_reach(pages, request):
+    """``construct_page_chooser_queryset``: the same rule in the page chooser, so no headline leaks."""
+    return without_releases_out_of_reach(pages, request.user)
 
 
 def hide_releases_out_of_reach_in_explorer(parent_page, pages, request):

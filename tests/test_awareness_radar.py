@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from home.roles import WRITERS
+from home.roles import EMBARGO_TRANSLATORS, TRANSLATORS, WRITERS
 from news.models import AwarenessDayRelease
 from tests.factories import AwarenessDayPageFactory, PressReleasePageFactory, publish_translation
 
@@ -96,3 +96,24 @@ def test_radar_offers_no_writing_link_without_a_press_room(client, communication
     rows = radar_rows(client)
 
     assert rows[day.title] == {"fr": ("none", None), "en": ("none", None)}
+
+
+@pytest.mark.parametrize(
+    ("groups", "sees_release"), [([TRANSLATORS], False), ([TRANSLATORS, EMBARGO_TRANSLATORS], True)]
+)
+def test_radar_names_a_release_under_embargo_only_to_who_may_open_it(
+    client, awareness_calendar, press_room, groups, sees_release
+):
+    day = day_on(awareness_calendar["fr"], "Journée mondiale de l'hémophilie", datetime.date(2027, 4, 17))
+    embargoed = release(press_room["fr"], "Hémophilie : la thérapie génique sous embargo", live=False)
+    embargoed.go_live_at = timezone.now() + datetime.timedelta(days=10)
+    embargoed.save_revision().publish()
+    AwarenessDayRelease.objects.create(page=day, release=embargoed)
+    translator = get_user_model().objects.create_user(username="sam", email="sam@example.org", password="x")
+    translator.groups.set(Group.objects.filter(name__in=groups))
+    client.force_login(translator)
+
+    state = radar_rows(client)[day.title]["fr"][0]
+
+    assert state == ("scheduled" if sees_release else "none")
+    assert (embargoed.title in client.get(reverse("wagtailadmin_home")).content.decode()) is sees_release

@@ -5,6 +5,7 @@ permissions when the fixtures create them, as on a real site.
 """
 
 import datetime
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -18,6 +19,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
 import pytest
+from bs4 import BeautifulSoup
 
 from home.roles import EMBARGO_TRANSLATORS, PUBLISHERS, TRANSLATORS, WRITERS
 from news.models import PressReleasePage
@@ -197,3 +199,48 @@ def test_the_embargo_rule_costs_one_query_per_listing_not_one_per_release(client
     with_rule = queries()
     monkeypatch.setattr(PressReleasePage, "permissions_for_user", Page.permissions_for_user)
     assert with_rule <= queries() + 1
+
+
+def admin_search_titles(client, pages, query):
+    """The release titles that each admin listing with a search box shows for ``query``."""
+    press_room_en = pages["release_en"].get_parent()
+    searches = {
+        "page search": client.get(reverse("wagtailadmin_pages:search"), {"q": query}),
+        "page search results": client.get(reverse("wagtailadmin_pages:search_results"), {"q": query}),
+        "explorer search": client.get(
+            reverse("wagtailadmin_explore", args=[press_room_en.pk]), {"q": query, "search_all": "1"}
+        ),
+        "chooser search": client.get(reverse("wagtailadmin_choose_page_search"), {"q": query}),
+        "press releases": client.get(reverse("press_releases:index"), {"q": query}),
+    }
+    titles = {}
+    for name, response in searches.items():
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        titles[name] = {title for title in ["OrphanDev sous embargo", "Lancement de CRISALIS"] if title in html}
+    return titles
+
+
+def matching_page_count(client, query):
+    """The search page's count of all matching pages, type filter on: it must not count a hidden release."""
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": query, "content_type": "news.pressreleasepage"})
+    all_pages = BeautifulSoup(response.content, "html.parser").select_one("[aria-labelledby=page-types-title] li")
+    return int(re.search(r"\((\d+)\)", all_pages.get_text()).group(1))
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_embargoed"),
+    [("translator", False), ("cleared_translator", True), ("writer", True), ("publisher", True), ("admin", True)],
+)
+def test_admin_searches_show_an_embargoed_release_only_to_who_may_open_it(
+    client, pages, admin_user, role, sees_embargoed
+):
+    client.force_login(admin_user if role == "admin" else make_user(role))
+
+    embargoed = admin_search_titles(client, pages, "OrphanDev")
+    published = admin_search_titles(client, pages, "CRISALIS")
+
+    expected = {"OrphanDev sous embargo"} if sees_embargoed else set()
+    assert embargoed == dict.fromkeys(embargoed, expected)
+    assert published == dict.fromkeys(published, {"Lancement de CRISALIS"})
+    assert bool(matching_page_count(client, "OrphanDev")) is sees_embargoed

@@ -1,6 +1,7 @@
 """sitemap.xml, robots.txt and security.txt as crawlers and security researchers read them."""
 
 import datetime
+import json
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -8,12 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
 from fcrin_site.sitemaps import MultilingualSitemap
-from tests.factories import HomePageFactory, publish_translation
+from networks.importer import import_networks, parse
+from networks.models import NetworkPage
+from news.models import PressReleaseTopic, Topic
+from tests.factories import HomePageFactory, PressReleasePageFactory, publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -123,8 +127,8 @@ def test_the_index_lists_sections_cut_at_the_limit_that_cover_every_page_once(cl
 
     sections = read_index(client)
 
-    # Seven pages two by two, and the releases' section (these test pages are not releases).
-    assert len(sections) == 4 + 1
+    # Seven pages two by two, and the releases' and topics' sections (the site has neither).
+    assert len(sections) == 4 + 1 + 1
     assert all(len(read_section(client, section)) <= 2 for section in sections)
     assert read_sitemap(client) == everything
 
@@ -141,6 +145,85 @@ def test_the_index_costs_the_same_few_queries_whatever_the_number_of_pages(clien
         add_page(site_pages["fr"], f"Page {number}", f"page-{number}")
 
     assert index_queries() == few <= 10
+
+
+def network(acronym, topics):
+    return {
+        "acronym": acronym,
+        "kind": "investigation",
+        "name_fr": f"Réseau {acronym}",
+        "name_en": f"{acronym} network",
+        "summary_fr": f"Le réseau {acronym}.",
+        "summary_en": f"The {acronym} network.",
+        "topics": [
+            {"slug_fr": slug_fr, "name_fr": slug_fr, "slug_en": slug_en, "name_en": slug_en}
+            for slug_fr, slug_en in topics
+        ],
+    }
+
+
+def load_networks(*records):
+    import_networks(parse(json.dumps(records)))
+
+
+@pytest.fixture
+def topic_pages(site_pages, network_index):
+    network_index["fr"].save_revision().publish()
+    load_networks(network("ALPHA", [("lupus-systemique", "systemic-lupus")]), network("BRAVO", [("asthme", "asthma")]))
+    for page in NetworkPage.objects.filter(acronym="BRAVO"):
+        page.unpublish()
+    Topic.objects.create(locale=network_index["fr"].locale, name="Sans réseau", slug="sans-reseau")
+    return network_index
+
+
+def test_the_directory_topic_pages_of_both_languages_are_linked_to_each_other(client, topic_pages):
+    entries = read_sitemap(client)
+
+    pair = {
+        "fr": "http://localhost/fr/reseaux/themes/lupus-systemique/",
+        "en": "http://localhost/en/networks/topics/systemic-lupus/",
+    }
+    topics = {
+        location: entry for location, entry in entries.items() if "/themes/" in location or "/topics/" in location
+    }
+    # A topic whose only network is unpublished, or that no network has, gets no link from the directory.
+    assert set(topics) == set(pair.values())
+    for location in pair.values():
+        assert topics[location]["alternates"] == {**pair, "x-default": pair["fr"]}
+        assert datetime.datetime.fromisoformat(topics[location]["lastmod"]).tzinfo is not None
+        assert client.get(urlsplit(location).path).status_code == 200
+
+
+def test_a_topic_page_is_as_recent_as_the_latest_release_it_lists(client, topic_pages):
+    lupus = Topic.objects.get(slug="lupus-systemique")
+    releases = Page.objects.get(slug="communiques")
+    release = PressReleasePageFactory(parent=releases, locale=lupus.locale, live=False)
+    PressReleaseTopic.objects.create(page=release, topic=lupus)
+    release.save_revision().publish()
+    release.refresh_from_db()
+
+    entries = read_sitemap(client)
+
+    lastmod = datetime.datetime.fromisoformat(
+        entries["http://localhost/fr/reseaux/themes/lupus-systemique/"]["lastmod"]
+    )
+    assert lastmod == release.last_published_at
+
+
+def test_topic_pages_cost_the_same_few_queries_whatever_the_number_of_topics(client, topic_pages):
+    def queries(path):
+        client.get(path)
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(path)
+        assert response.status_code == 200
+        return len(context)
+
+    few = {path: queries(path) for path in ["/sitemap.xml", "/sitemap-topics.xml"]}
+    load_networks(*(network(f"NET{n}", [(f"maladie-{n}", f"disease-{n}"), ("asthme", "asthma")]) for n in range(5)))
+
+    assert len(read_section(client, "/sitemap-topics.xml")) == 2 + 2 * 6
+    assert {path: queries(path) for path in few} == few
+    assert few["/sitemap-topics.xml"] <= 10
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(client, home):

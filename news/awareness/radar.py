@@ -47,9 +47,10 @@ def _state(page):
     return SCHEDULED if page.is_scheduled else DRAFT
 
 
-def _release_pages(day_keys):
-    """Every language's copy of the releases linked to the days, by day translation key."""
+def _release_pages(day_keys, user):
+    """Every language's copy of the releases linked to the days that ``user`` may open, by day translation key."""
     from ..models import AwarenessDayRelease
+    from ..permissions import without_releases_out_of_reach
 
     links = AwarenessDayRelease.objects.filter(page__translation_key__in=day_keys).values_list(
         "page__translation_key", "release__translation_key"
@@ -64,7 +65,7 @@ def _release_pages(day_keys):
         approved_go_live_at__isnull=False,
     )
     pages = Page.objects.filter(translation_key__in=all_keys).annotate(is_scheduled=Exists(scheduled)).order_by("pk")
-    return release_keys_by_day, list(pages)
+    return release_keys_by_day, list(without_releases_out_of_reach(pages, user))
 
 
 def _press_rooms():
@@ -128,7 +129,7 @@ def radar(user, today=None):
     locales = sorted(
         Locale.objects.filter(language_code__in=languages), key=lambda loc: languages.index(loc.language_code)
     )
-    release_keys_by_day, pages = _release_pages({item.page.translation_key for item in items})
+    release_keys_by_day, pages = _release_pages({item.page.translation_key for item in items}, user)
     rooms = _press_rooms()
     for item in items:
         item.days_left = (item.occurrence.start - today).days
