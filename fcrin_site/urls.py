@@ -18,8 +18,9 @@ from fcrin_site.search import views as search_views
 from fcrin_site.sitemaps import SITEMAPS
 
 urlpatterns = [
-    # Ahead of Wagtail's admin, which it overrides: its page search knows no embargo (news/admin_urls.py).
-    path("admin/pages/", include("news.admin_urls")),
+    # Ahead of Wagtail's admin, which it overrides: its page search and site history know no embargo
+    # (news/admin_urls.py).
+    path("admin/", include("news.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -77,10 +77,10 @@ class EmbargoPagePermissionTester(PagePermissionTester):
         return is_embargo_cleared(self.user)
 
 
-def without_releases_out_of_reach(pages, user):
-    """``pages`` less the releases ``user`` may not open: the same rule, for the admin's listings of pages."""
+def releases_out_of_reach(user):
+    """The releases ``user`` may not open, as a queryset; ``None`` for those who may open them all."""
     if user.is_superuser or is_embargo_cleared(user):
-        return pages
+        return None
     roots = Q(pk__in=[])
     for permission in page_permission_policy.get_cached_permissions_for_user(user):
         roots |= Q(path__startswith=permission.page.path)
@@ -90,12 +90,17 @@ def without_releases_out_of_reach(pages, user):
         .filter(locale_id=F("source_locale_id"))
         .values("translation_key")
     )
-    out_of_reach = (
+    return (
         PressReleasePage.objects.with_source_status()
         .filter(source_live_flag=False)
         .exclude(translation_key__in=workable_sources)
     )
-    return pages.exclude(pk__in=out_of_reach.values("pk"))
+
+
+def without_releases_out_of_reach(pages, user):
+    """``pages`` less the releases ``user`` may not open: the same rule, for the admin's listings of pages."""
+    out_of_reach = releases_out_of_reach(user)
+    return pages if out_of_reach is None else pages.exclude(pk__in=out_of_reach.values("pk"))
 
 
 def hide_releases_out_of_reach(pages, request):

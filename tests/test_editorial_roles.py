@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
@@ -244,3 +245,23 @@ def test_admin_searches_show_an_embargoed_release_only_to_who_may_open_it(
     assert embargoed == dict.fromkeys(embargoed, expected)
     assert published == dict.fromkeys(published, {"Lancement de CRISALIS"})
     assert bool(matching_page_count(client, "OrphanDev")) is sees_embargoed
+
+
+@pytest.mark.parametrize(("role", "sees_embargoed"), [("translator", False), ("cleared_translator", True)])
+def test_the_site_history_names_an_embargoed_release_only_to_who_may_open_it(client, pages, role, sees_embargoed):
+    # Each language's draft has a history entry, as when a translator saved their work.
+    for release in [pages["embargoed_en"], pages["release_en"]]:
+        log(instance=release, action="wagtail.edit")
+    client.force_login(make_user(role))
+
+    titles = set()
+    for url in [reverse("wagtailadmin_reports:site_history"), reverse("wagtailadmin_reports:site_history_results")]:
+        response = client.get(url)
+        assert response.status_code == 200
+        titles |= {
+            title for title in ["OrphanDev sous embargo", "Lancement de CRISALIS"] if title in response.content.decode()
+        }
+
+    assert titles == (
+        {"OrphanDev sous embargo", "Lancement de CRISALIS"} if sees_embargoed else {"Lancement de CRISALIS"}
+    )
