@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils.module_loading import import_string
 
 
 def localized_targets(queryset, links, target_field, locale):
@@ -38,3 +40,61 @@ def localized_targets(queryset, links, target_field, locale):
         .annotate(link_position=position)
         .order_by("link_position", "pk")
     )
+
+
+class Vocabulary:
+    """Every object of a shared vocabulary, to give what ``localized_targets`` gives without a query.
+
+    ``shown`` are the objects a reader may see; ``every`` the (pk, translation key, locale id) of
+    those and of any other object of their translation keys, shown or not.
+    """
+
+    def __init__(self, shown, every):
+        self.shown = {obj.pk: obj for obj in shown}
+        self.keys = {}
+        self.translations = {}
+        for pk, key, locale_id in every:
+            self.keys[pk] = key
+            self.translations[key, locale_id] = pk
+
+    def localize(self, links, target_field, locale):
+        """``localized_targets(…, links, target_field, locale)`` as a list; None when a link's target is
+        not in the vocabulary (created since it was read), for the caller to ask the database."""
+        positions = {}
+        found = {}
+        for link in links:
+            target_id = getattr(link, f"{target_field}_id")
+            key = self.keys.get(target_id)
+            if key is None:
+                return None
+            position = link.sort_order or 0
+            positions[key] = min(position, positions.get(key, position))
+            # The translation in ``locale`` when there is one (even one the reader may not see), else the target.
+            pk = self.translations.get((key, locale), target_id)
+            if pk in self.shown:
+                found[pk] = key
+        return sorted((self.shown[pk] for pk in found), key=lambda obj: (positions[found[obj.pk]], obj.pk))
+
+
+_vocabularies = (None, {})
+
+
+def vocabulary(name, build):
+    """The vocabulary ``build()`` gives, kept by this process for the current content version.
+
+    Topics, contacts, boilerplates and the pages releases cite change only through a publication or
+    a save that moves ``NEWS_LISTING_CACHE_VERSION``; without that setting it is built every time.
+    """
+    global _vocabularies
+    version_path = getattr(settings, "NEWS_LISTING_CACHE_VERSION", None)
+    version = import_string(version_path)() if version_path else None
+    if version is None:
+        return build()
+    kept_version, kept = _vocabularies
+    if kept_version != version:
+        # A new dict rather than clearing the old one, which another thread may be reading.
+        kept = {}
+        _vocabularies = (version, kept)
+    if name not in kept:
+        kept[name] = build()
+    return kept[name]

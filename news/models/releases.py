@@ -19,13 +19,26 @@ from ..panels import ZonedPublishingPanel, in_local_time
 from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
-from .localization import localized_targets
+from .localization import Vocabulary, localized_targets, vocabulary
 from .querysets import PressReleaseQuerySet, public_q
 from .routing import OneQueryViewRestrictionsMixin
 from .settings import PressOfficeSettings
 from .topics import Topic
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def _snippet_vocabulary(model):
+    objects = list(model.objects.all())
+    return Vocabulary(objects, [(obj.pk, obj.translation_key, obj.locale_id) for obj in objects])
+
+
+def _network_vocabulary():
+    """Every page a release cites as a network, in every language; those the public may see in full."""
+    cited = Page.objects.filter(
+        translation_key__in=Page.objects.filter(press_release_links__isnull=False).values("translation_key")
+    )
+    return Vocabulary(cited.live().filter(public_q()), cited.values_list("pk", "translation_key", "locale_id"))
 
 
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
@@ -149,36 +162,43 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
             return self.source_live_flag
         return type(self).objects.filter(pk=self.pk).with_source_status().values_list("source_live_flag", flat=True)[0]
 
+    def _localized(self, model, links, target_field):
+        """``localized_targets`` for a vocabulary kept in memory (see ``vocabulary``): no query beyond the links."""
+        links = list(links)
+        found = vocabulary(model._meta.label, lambda: _snippet_vocabulary(model)).localize(
+            links, target_field, self.locale_id
+        )
+        if found is None:
+            found = localized_targets(model.objects.all(), links, target_field, self.locale_id)
+        return list(found)
+
     def related_topics(self):
-        return localized_targets(Topic.objects.all(), self.topic_links.all(), "topic", self.locale_id)
+        return self._localized(Topic, self.topic_links.all(), "topic")
 
     def related_networks(self):
-        return localized_targets(
-            Page.objects.live().filter(public_q()), self.network_links.all(), "network", self.locale_id
-        )
+        links = list(self.network_links.all())
+        found = vocabulary("news.cited_networks", _network_vocabulary).localize(links, "network", self.locale_id)
+        if found is None:
+            shown = Page.objects.live().filter(public_q())
+            found = localized_targets(shown, links, "network", self.locale_id)
+        return list(found)
 
     def _press_office(self, request):
         return PressOfficeSettings.for_request(request) if request else PressOfficeSettings.for_site(self.get_site())
 
     def press_contacts(self, request=None):
         """The release's contacts in its language, or the press office's defaults when it has none."""
-        contacts = list(
-            localized_targets(PressContact.objects.all(), self.contact_links.all(), "contact", self.locale_id)
-        )
+        contacts = self._localized(PressContact, self.contact_links.all(), "contact")
         if contacts:
             return contacts
-        defaults = self._press_office(request).default_contacts.all()
-        return list(localized_targets(PressContact.objects.all(), defaults, "contact", self.locale_id))
+        return self._localized(PressContact, self._press_office(request).default_contacts.all(), "contact")
 
     def about_boilerplates(self, request=None):
         """The release's "About" paragraphs in its language, or the press office's defaults."""
-        boilerplates = list(
-            localized_targets(Boilerplate.objects.all(), self.boilerplate_links.all(), "boilerplate", self.locale_id)
-        )
+        boilerplates = self._localized(Boilerplate, self.boilerplate_links.all(), "boilerplate")
         if boilerplates:
             return boilerplates
-        defaults = self._press_office(request).default_boilerplates.all()
-        return list(localized_targets(Boilerplate.objects.all(), defaults, "boilerplate", self.locale_id))
+        return self._localized(Boilerplate, self._press_office(request).default_boilerplates.all(), "boilerplate")
 
     def structured_data(self, canonical_url, image_url=None):
         """schema.org NewsArticle, for search engines and news aggregators."""
