@@ -2,6 +2,7 @@ import json
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
@@ -20,7 +21,7 @@ from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .localization import Vocabulary, localized_targets, vocabulary
-from .querysets import PressReleaseQuerySet, public_q
+from .querysets import PressReleaseQuerySet, public_q, source_locale_id
 from .routing import OneQueryViewRestrictionsMixin
 from .settings import PressOfficeSettings
 from .topics import Topic
@@ -31,6 +32,16 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 def _snippet_vocabulary(model):
     objects = list(model.objects.all())
     return Vocabulary(objects, [(obj.pk, obj.translation_key, obj.locale_id) for obj in objects])
+
+
+def _unpublished_sources():
+    """Translation keys whose source-language page is not live: drafts and embargoes, a short list."""
+    return set(
+        Page.objects.filter(live=False)
+        .alias(source_locale_id=source_locale_id())
+        .filter(locale_id=F("source_locale_id"))
+        .values_list("translation_key", flat=True)
+    )
 
 
 def _network_vocabulary():
@@ -160,7 +171,7 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         """Whether the embargo has lifted for this page's source; uses ``with_source_status()`` when it ran."""
         if "source_live_flag" in self.__dict__:
             return self.source_live_flag
-        return type(self).objects.filter(pk=self.pk).with_source_status().values_list("source_live_flag", flat=True)[0]
+        return self.translation_key not in vocabulary("news.unpublished_sources", _unpublished_sources)
 
     def _localized(self, model, links, target_field):
         """``localized_targets`` for a vocabulary kept in memory (see ``vocabulary``): no query beyond the links."""
