@@ -57,17 +57,16 @@ class Vocabulary:
             self.keys[pk] = key
             self.translations[key, locale_id] = pk
 
-    def localize(self, links, target_field, locale):
-        """``localized_targets(…, links, target_field, locale)`` as a list; None when a link's target is
-        not in the vocabulary (created since it was read), for the caller to ask the database."""
+    def localize(self, targets, locale):
+        """``localized_targets`` for links given as (target id, sort order), as a list; None when a
+        target is not in the vocabulary (created since it was read), for the caller to ask the database."""
         positions = {}
         found = {}
-        for link in links:
-            target_id = getattr(link, f"{target_field}_id")
+        for target_id, sort_order in targets:
             key = self.keys.get(target_id)
             if key is None:
                 return None
-            position = link.sort_order or 0
+            position = sort_order or 0
             positions[key] = min(position, positions.get(key, position))
             # The translation in ``locale`` when there is one (even one the reader may not see), else the target.
             pk = self.translations.get((key, locale), target_id)

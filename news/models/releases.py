@@ -2,8 +2,9 @@ import json
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models import F, QuerySet, Value
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.models.panels import CommentPanelPlaceholder
 from wagtail.search import index
 
@@ -27,6 +28,8 @@ from .settings import PressOfficeSettings
 from .topics import Topic
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+# The release's links to shared vocabularies, by the name of the link's target field.
+LINK_FIELDS = ["topic", "network", "contact", "boilerplate"]
 
 
 def _snippet_vocabulary(model):
@@ -42,6 +45,14 @@ def _unpublished_sources():
         .filter(locale_id=F("source_locale_id"))
         .values_list("translation_key", flat=True)
     )
+
+
+def _press_office_defaults(site):
+    office = PressOfficeSettings.for_site(site)
+    return {
+        field: list(getattr(office, f"default_{field}s").values_list(f"{field}_id", "sort_order"))
+        for field in ("contact", "boilerplate")
+    }
 
 
 def _network_vocabulary():
@@ -173,43 +184,69 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
             return self.source_live_flag
         return self.translation_key not in vocabulary("news.unpublished_sources", _unpublished_sources)
 
-    def _localized(self, model, links, target_field):
-        """``localized_targets`` for a vocabulary kept in memory (see ``vocabulary``): no query beyond the links."""
-        links = list(links)
-        found = vocabulary(model._meta.label, lambda: _snippet_vocabulary(model)).localize(
-            links, target_field, self.locale_id
-        )
+    @cached_property
+    def _link_targets(self):
+        """(target id, sort order) of the release's topic, network, contact and boilerplate links, by
+        target field: one query for the four."""
+        relations = {field: getattr(self, f"{field}_links").all() for field in LINK_FIELDS}
+        if all(isinstance(links, QuerySet) for links in relations.values()):
+            querysets = [
+                links.order_by().annotate(field=Value(field)).values_list("field", f"{field}_id", "sort_order")
+                for field, links in relations.items()
+            ]
+            rows = querysets[0].union(*querysets[1:], all=True)
+        else:  # a preview's links are in memory
+            rows = [
+                (field, getattr(link, f"{field}_id"), link.sort_order)
+                for field, links in relations.items()
+                for link in links
+            ]
+        targets = {field: [] for field in LINK_FIELDS}
+        for field, target_id, sort_order in rows:
+            targets[field].append((target_id, sort_order))
+        return targets
+
+    def _localized(self, model, field, targets, links):
+        """``localized_targets`` from the vocabulary kept in memory; from the database (``links()``
+        gives the links) when a target is not in it."""
+        if model is Page:
+            known = vocabulary("news.cited_networks", _network_vocabulary)
+        else:
+            known = vocabulary(model._meta.label, lambda: _snippet_vocabulary(model))
+        found = known.localize(targets, self.locale_id)
         if found is None:
-            found = localized_targets(model.objects.all(), links, target_field, self.locale_id)
-        return list(found)
+            shown = Page.objects.live().filter(public_q()) if model is Page else model.objects.all()
+            found = list(localized_targets(shown, links(), field, self.locale_id))
+        return found
+
+    def _linked(self, model, field):
+        return self._localized(model, field, self._link_targets[field], getattr(self, f"{field}_links").all)
 
     def related_topics(self):
-        return self._localized(Topic, self.topic_links.all(), "topic")
+        return self._linked(Topic, "topic")
 
     def related_networks(self):
-        links = list(self.network_links.all())
-        found = vocabulary("news.cited_networks", _network_vocabulary).localize(links, "network", self.locale_id)
-        if found is None:
-            shown = Page.objects.live().filter(public_q())
-            found = localized_targets(shown, links, "network", self.locale_id)
-        return list(found)
+        return self._linked(Page, "network")
 
-    def _press_office(self, request):
-        return PressOfficeSettings.for_request(request) if request else PressOfficeSettings.for_site(self.get_site())
+    def _press_office_default(self, request, model, field):
+        """The press office's default contacts or boilerplates, localized; their links are kept with the vocabularies."""
+        site = Site.find_for_request(request) if request else self.get_site()
+        defaults = vocabulary(f"news.press_office_defaults:{site.pk}", lambda: _press_office_defaults(site))
+
+        def links():
+            return getattr(PressOfficeSettings.for_site(site), f"default_{field}s").all()
+
+        return self._localized(model, field, defaults[field], links)
 
     def press_contacts(self, request=None):
         """The release's contacts in its language, or the press office's defaults when it has none."""
-        contacts = self._localized(PressContact, self.contact_links.all(), "contact")
-        if contacts:
-            return contacts
-        return self._localized(PressContact, self._press_office(request).default_contacts.all(), "contact")
+        return self._linked(PressContact, "contact") or self._press_office_default(request, PressContact, "contact")
 
     def about_boilerplates(self, request=None):
         """The release's "About" paragraphs in its language, or the press office's defaults."""
-        boilerplates = self._localized(Boilerplate, self.boilerplate_links.all(), "boilerplate")
-        if boilerplates:
-            return boilerplates
-        return self._localized(Boilerplate, self._press_office(request).default_boilerplates.all(), "boilerplate")
+        return self._linked(Boilerplate, "boilerplate") or self._press_office_default(
+            request, Boilerplate, "boilerplate"
+        )
 
     def structured_data(self, canonical_url, image_url=None):
         """schema.org NewsArticle, for search engines and news aggregators."""
