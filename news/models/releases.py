@@ -1,8 +1,8 @@
 import json
 
 from django.conf import settings
-from django.db import models
-from django.db.models import F, QuerySet, Value
+from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -30,6 +30,19 @@ from .topics import Topic
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 # The release's links to shared vocabularies, by the name of the link's target field.
 LINK_FIELDS = ["topic", "network", "contact", "boilerplate"]
+
+
+def _links_sql(connection):
+    """(number of the field in LINK_FIELDS, target id, sort order) of one release's links, from the four tables."""
+    quote = connection.ops.quote_name
+    parts = []
+    for number, field in enumerate(LINK_FIELDS):
+        link = PressReleasePage._meta.get_field(f"{field}_links").related_model
+        target, order, page = (link._meta.get_field(name).column for name in (field, "sort_order", "page"))
+        parts.append(
+            f"SELECT {number}, {quote(target)}, {quote(order)} FROM {quote(link._meta.db_table)} WHERE {quote(page)} = %s"
+        )
+    return " UNION ALL ".join(parts)
 
 
 def _snippet_vocabulary(model):
@@ -190,11 +203,10 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         target field: one query for the four."""
         relations = {field: getattr(self, f"{field}_links").all() for field in LINK_FIELDS}
         if all(isinstance(links, QuerySet) for links in relations.values()):
-            querysets = [
-                links.order_by().annotate(field=Value(field)).values_list("field", f"{field}_id", "sort_order")
-                for field, links in relations.items()
-            ]
-            rows = querysets[0].union(*querysets[1:], all=True)
+            # In SQL: Django took longer to build the UNION of four querysets than SQLite to run it.
+            with connections[self._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
+                cursor.execute(_links_sql(cursor.db), [self.pk] * len(LINK_FIELDS))
+                rows = [(LINK_FIELDS[number], target_id, order) for number, target_id, order in cursor.fetchall()]
         else:  # a preview's links are in memory
             rows = [
                 (field, getattr(link, f"{field}_id"), link.sort_order)
