@@ -1,6 +1,4 @@
-from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.utils.module_loading import import_string
 
 
 def localized_targets(queryset, links, target_field, locale):
@@ -73,27 +71,3 @@ class Vocabulary:
             if pk in self.shown:
                 found[pk] = key
         return sorted((self.shown[pk] for pk in found), key=lambda obj: (positions[found[obj.pk]], obj.pk))
-
-
-_vocabularies = (None, {})
-
-
-def vocabulary(name, build):
-    """The vocabulary ``build()`` gives, kept by this process for the current content version.
-
-    Topics, contacts, boilerplates and the pages releases cite change only through a publication or
-    a save that moves ``NEWS_LISTING_CACHE_VERSION``; without that setting it is built every time.
-    """
-    global _vocabularies
-    version_path = getattr(settings, "NEWS_LISTING_CACHE_VERSION", None)
-    version = import_string(version_path)() if version_path else None
-    if version is None:
-        return build()
-    kept_version, kept = _vocabularies
-    if kept_version != version:
-        # A new dict rather than clearing the old one, which another thread may be reading.
-        kept = {}
-        _vocabularies = (version, kept)
-    if name not in kept:
-        kept[name] = build()
-    return kept[name]

@@ -21,7 +21,8 @@ from ..panels import ZonedPublishingPanel, in_local_time
 from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
-from .localization import Vocabulary, localized_targets, vocabulary
+from .localization import Vocabulary, localized_targets
+from .memory import kept
 from .querysets import PressReleaseQuerySet, public_q, source_locale_id
 from .routing import OneQueryViewRestrictionsMixin
 from .settings import PressOfficeSettings
@@ -195,7 +196,7 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         """Whether the embargo has lifted for this page's source; uses ``with_source_status()`` when it ran."""
         if "source_live_flag" in self.__dict__:
             return self.source_live_flag
-        return self.translation_key not in vocabulary("news.unpublished_sources", _unpublished_sources)
+        return self.translation_key not in kept("news.unpublished_sources", _unpublished_sources)
 
     @cached_property
     def _link_targets(self):
@@ -222,9 +223,9 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         """``localized_targets`` from the vocabulary kept in memory; from the database (``links()``
         gives the links) when a target is not in it."""
         if model is Page:
-            known = vocabulary("news.cited_networks", _network_vocabulary)
+            known = kept("news.cited_networks", _network_vocabulary)
         else:
-            known = vocabulary(model._meta.label, lambda: _snippet_vocabulary(model))
+            known = kept(model._meta.label, lambda: _snippet_vocabulary(model))
         found = known.localize(targets, self.locale_id)
         if found is None:
             shown = Page.objects.live().filter(public_q()) if model is Page else model.objects.all()
@@ -243,7 +244,7 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
     def _press_office_default(self, request, model, field):
         """The press office's default contacts or boilerplates, localized; their links are kept with the vocabularies."""
         site = Site.find_for_request(request) if request else self.get_site()
-        defaults = vocabulary(f"news.press_office_defaults:{site.pk}", lambda: _press_office_defaults(site))
+        defaults = kept(f"news.press_office_defaults:{site.pk}", lambda: _press_office_defaults(site))
 
         def links():
             return getattr(PressOfficeSettings.for_site(site), f"default_{field}s").all()
