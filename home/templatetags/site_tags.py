@@ -17,6 +17,18 @@ def _language_names():
     return {code: translation.get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
 
 
+def _routed_translation_keys(page):
+    """The translation keys of the page and its ancestors from its home page down, when routing handed
+    them over (each page holds its parent): no subquery to find them."""
+    keys = [page.translation_key]
+    while page.depth > 2:
+        page = getattr(page, "_cached_parent_obj", None)
+        if page is None:
+            return None
+        keys.append(page.translation_key)
+    return keys
+
+
 def _page_alternates(request, page):
     """For each language: the translation of ``page``, else of its nearest translated ancestor.
 
@@ -27,12 +39,10 @@ def _page_alternates(request, page):
         return found[0]
     # Ancestor paths are prefixes of the page's own path, so one query finds every live translation.
     paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
-    candidates = (
-        Page.objects.live()
-        .filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
-        .select_related("locale")
-        .order_by("path")
-    )
+    keys = _routed_translation_keys(page)
+    if keys is None:
+        keys = Page.objects.filter(path__in=paths).values("translation_key")
+    candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale").order_by("path")
     best = {}
     trail = []
     for candidate in candidates:
