@@ -29,16 +29,23 @@ from .settings import PressOfficeSettings
 from .topics import Topic
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-# The release's links to shared vocabularies, by the name of the link's target field.
-LINK_FIELDS = ["topic", "network", "contact", "boilerplate"]
+# The release's links, by the name of the link's target field: to shared vocabularies, and its attachments.
+LINKS = {
+    "topic": "topic_links",
+    "network": "network_links",
+    "contact": "contact_links",
+    "boilerplate": "boilerplate_links",
+    "document": "attachments",
+}
+LINK_FIELDS = list(LINKS)
 
 
 def _links_sql(connection):
-    """(number of the field in LINK_FIELDS, target id, sort order) of one release's links, from the four tables."""
+    """(number of the field in LINK_FIELDS, target id, sort order) of one release's links, from their tables."""
     quote = connection.ops.quote_name
     parts = []
     for number, field in enumerate(LINK_FIELDS):
-        link = PressReleasePage._meta.get_field(f"{field}_links").related_model
+        link = PressReleasePage._meta.get_field(LINKS[field]).related_model
         target, order, page = (link._meta.get_field(name).column for name in (field, "sort_order", "page"))
         parts.append(
             f"SELECT {number}, {quote(target)}, {quote(order)} FROM {quote(link._meta.db_table)} WHERE {quote(page)} = %s"
@@ -200,11 +207,10 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
 
     @cached_property
     def _link_targets(self):
-        """(target id, sort order) of the release's topic, network, contact and boilerplate links, by
-        target field: one query for the four."""
-        relations = {field: getattr(self, f"{field}_links").all() for field in LINK_FIELDS}
+        """(target id, sort order) of the release's links (LINKS), by target field, in one query."""
+        relations = {field: getattr(self, LINKS[field]).all() for field in LINK_FIELDS}
         if all(isinstance(links, QuerySet) for links in relations.values()):
-            # In SQL: Django took longer to build the UNION of four querysets than SQLite to run it.
+            # In SQL: Django took longer to build the UNION of these querysets than SQLite to run it.
             with connections[self._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
                 cursor.execute(_links_sql(cursor.db), [self.pk] * len(LINK_FIELDS))
                 rows = [(LINK_FIELDS[number], target_id, order) for number, target_id, order in cursor.fetchall()]
@@ -233,7 +239,7 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         return found
 
     def _linked(self, model, field):
-        return self._localized(model, field, self._link_targets[field], getattr(self, f"{field}_links").all)
+        return self._localized(model, field, self._link_targets[field], getattr(self, LINKS[field]).all)
 
     def related_topics(self):
         return self._linked(Topic, "topic")
@@ -304,7 +310,8 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
             networks=self.related_networks(),
             contacts=self.press_contacts(request),
             boilerplates=self.about_boilerplates(request),
-            attachments=self.attachments.select_related("document"),
+            # Read only when the links said there are some.
+            attachments=self.attachments.select_related("document") if self._link_targets["document"] else [],
         )
         return context
 
