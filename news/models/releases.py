@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.models.panels import CommentPanelPlaceholder
 from wagtail.search import index
@@ -29,6 +30,7 @@ from .settings import PressOfficeSettings
 from .topics import Topic
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+HERO_RENDITIONS = ["width-1200", "fill-1200x630"]
 # The release's links, by the name of the link's target field: to shared vocabularies, and its attachments.
 LINKS = {
     "topic": "topic_links",
@@ -294,7 +296,12 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         context = super().get_context(request, *args, **kwargs)
         hero = share = None
         if self.hero_image:
-            renditions = self.hero_image.get_renditions("width-1200", "fill-1200x630")
+            # Wagtail's get_renditions() writes the renditions it found in the cache back to it, a
+            # round trip on every request: it is called only when one is missing.
+            found = self.hero_image.find_existing_renditions(*(Filter(spec) for spec in HERO_RENDITIONS))
+            renditions = {fltr.spec: rendition for fltr, rendition in found.items()}
+            if len(renditions) < len(HERO_RENDITIONS):
+                renditions = self.hero_image.get_renditions(*HERO_RENDITIONS)
             hero, share = renditions["width-1200"], renditions["fill-1200x630"]
         canonical_url = self.get_full_url(request)
         json_ld = json.dumps(self.structured_data(canonical_url, share.full_url if share else None), ensure_ascii=False)
