@@ -9,7 +9,7 @@ can break out of its line and inject a property.
 
 import unicodedata
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -116,8 +116,14 @@ def press_office_contacts(request, locale):
     """The press office's default contacts, then everyone named on a published release, in ``locale``."""
     contacts = PressContact.objects.select_related("locale")
     defaults = list(localized_targets(contacts, _default_links(request), "contact", locale))
+    # For each contact, a search that stops at the first published release naming it, rather than
+    # gathering the contacts of every release of the archive.
+    published = PressReleasePage.objects.published()
+    named = Exists(published.filter(contact_links__contact__translation_key=OuterRef("translation_key")))
+    linked = Exists(published.filter(contact_links__contact=OuterRef("pk")))
+    translated = Exists(PressContact.objects.filter(translation_key=OuterRef("translation_key"), locale=locale))
     others = (
-        localized_targets(contacts, _release_links(), "contact", locale)
+        contacts.filter(Q(locale=locale) & named | linked & ~translated)
         .exclude(translation_key__in=[contact.translation_key for contact in defaults])
         .order_by("family_name", "given_name", "pk")
     )

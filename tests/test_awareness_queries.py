@@ -15,6 +15,7 @@ import pytest
 import wagtail_factories
 
 from news.models import (
+    AwarenessDayDate,
     AwarenessDayKitDocument,
     AwarenessDayKitImage,
     AwarenessDayNetwork,
@@ -97,3 +98,25 @@ def test_calendar_page_queries_do_not_grow_with_days(page_queries, awareness_cal
 
     assert len(few) <= CALENDAR_BUDGET, few
     assert len(many) <= len(few), many
+
+
+def test_calendar_feed_queries_do_not_grow_with_days(
+    client, page_queries, awareness_calendar, django_assert_max_num_queries
+):
+    calendar = awareness_calendar["fr"]
+    url = calendar.url + calendar.reverse_subpage("feed")
+
+    def add_days(start, count):
+        for n in range(start, start + count):
+            AwarenessDayPageFactory(parent=calendar, locale=calendar.locale, title=f"Journée {n}", month=n % 12 + 1)
+            tbc = AwarenessDayPageFactory(parent=calendar, locale=calendar.locale, title=f"À confirmer {n}", kind="tbc")
+            AwarenessDayDate.objects.create(page=tbc, year=2027, start=datetime.date(2027, 3, n))
+
+    add_days(1, 1)
+    few = page_queries(url)
+    add_days(2, 19)
+
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(url)
+
+    assert response.content.count(b"BEGIN:VEVENT") == 40

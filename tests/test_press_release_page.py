@@ -10,6 +10,7 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
+from news.models import PressReleaseNetwork
 from tests.factories import PressReleasePageFactory, TopicFactory, publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,14 @@ def test_figures_credits_downloads_and_related(client, release):
     related = soup.select_one(".release__related")
     assert "Lupus" in related.get_text()
     assert related.select_one("a").get_text() == "CRI-IMIDIATE"
+
+
+def test_a_network_cited_since_the_last_publication_is_shown(client, release, press_room):
+    assert "CRI-IMIDIATE" in _soup(client.get(release.url)).select_one(".release__related").get_text()
+    # Written without publishing, so the vocabularies kept under the content version do not know it.
+    network = wagtail_factories.PageFactory(parent=press_room["fr"].get_parent(), title="FORCE", slug="force")
+    PressReleaseNetwork.objects.create(page=release, network=network, sort_order=1)
+
+    links = _soup(client.get(release.url)).select(".release__related a")
+
+    assert [link.get_text() for link in links] == ["CRI-IMIDIATE", "FORCE"]

@@ -5,6 +5,8 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.factories import PressReleasePageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -95,3 +97,23 @@ def test_a_section_published_in_the_menu_shows_on_the_next_request(client, press
     agenda.save_revision().publish()
 
     assert menu(client, "/fr/") == ["Accueil", press_room["fr"].title, "Agenda"]
+
+
+def test_a_release_served_once_follows_a_privacy_rule_set_since(client, press_room):
+    release = PressReleasePageFactory(parent=press_room["fr"], locale=press_room["fr"].locale, slug="sous-cle")
+    assert client.get(release.url).status_code == 200
+
+    PageViewRestriction.objects.create(page=press_room["fr"], restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(release.url).status_code == 302
+
+
+def test_an_alias_of_a_private_release_stays_private(client, press_room, home):
+    release = PressReleasePageFactory(parent=press_room["fr"], locale=press_room["fr"].locale, slug="privee")
+    PageViewRestriction.objects.create(page=release, restriction_type=PageViewRestriction.LOGIN)
+    section = Page(title="Miroir", slug="miroir", locale=home["fr"].locale)
+    home["fr"].add_child(instance=section)
+    alias = release.create_alias(parent=section, update_slug="privee-miroir")
+    assert client.get("/fr/communiques/").status_code == 200  # the memory of restricted pages is filled
+
+    assert client.get(alias.url).status_code == 302

@@ -189,8 +189,11 @@ PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 600
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
-# The press room's filter choices and archive order are cached under the page cache's generation,
-# which every publication moves on (the page cache itself may be off).
+# The press office's default contacts and boilerplates are rows of their own, saved after the setting.
+PAGE_CACHE_PURGE_MODELS = ["news.pressofficedefaultcontact", "news.pressofficedefaultboilerplate"]
+# The press room's filter choices and archive order, and what releases keep in memory (vocabularies,
+# embargoes, privacy rules), are cached under the page cache's generation, which every publication
+# moves on (the page cache itself may be off).
 NEWS_LISTING_CACHE_VERSION = "fcrin_site.pagecache.content_generation"
 
 # Networks directory (issue 4): where the index may live, and which pages releases may cite as networks.

@@ -57,6 +57,8 @@ class AwarenessCalendarPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMix
             AwarenessDayPage.objects.child_of(self)
             .live()
             .filter(calendar.is_public())
+            # The feed's UIDs name each day's language.
+            .select_related("locale")
             .prefetch_related(
                 "dates",
                 Prefetch("topic_links", AwarenessDayTopic.objects.select_related("topic")),

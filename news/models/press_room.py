@@ -35,8 +35,9 @@ class PressRoomPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, Pres
     def child_queryset(self):
         from .releases import PressReleasePage
 
-        # The release's embargo status and what its template shows first come with it.
-        return PressReleasePage.objects.with_source_status().select_related("locale", "hero_image")
+        # What the release's template shows first comes with it; its embargo status is a lookup in
+        # memory (PressReleasePage.source_is_live).
+        return PressReleasePage.objects.select_related("locale", "hero_image")
 
     def releases(self):
         """The releases the public may see, newest first."""

@@ -7,6 +7,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from .memory import kept
+
 
 def public_q():
     """Not under a view restriction, as one subquery.
@@ -71,12 +73,33 @@ class PressReleaseQuerySet(PageQuerySet):
         return self.filter(Exists(links))
 
 
+def _restricted_paths():
+    return set(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _routed_ancestry(page):
+    """The page and its ancestors up to its home page (depth 2) as routing handed them over, or None."""
+    pages = [page]
+    while page.depth > 2:
+        page = getattr(page, "_cached_parent_obj", None)
+        if page is None:
+            return None
+        pages.append(page)
+    return pages
+
+
 def view_restrictions_for(page):
     """Wagtail's ``get_view_restrictions()`` in one query instead of two (ancestors, then restrictions).
 
     Like Wagtail, an alias among the page and its ancestors uses its source page's restrictions.
+    A page that routing reached through pages none of which is an alias, and under no restricted page,
+    needs no query: the paths of the restricted pages are kept in memory (see ``kept``).
     """
     paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    ancestry = _routed_ancestry(page)
+    if ancestry is not None and not any(ancestor.alias_of_id for ancestor in ancestry):
+        if kept("news.restricted_paths", _restricted_paths).isdisjoint(paths):
+            return PageViewRestriction.objects.none()
     aliased = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
     return PageViewRestriction.objects.filter(
         Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__in=aliased)

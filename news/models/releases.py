@@ -1,8 +1,10 @@
 import json
 
 from django.conf import settings
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.images.models import Filter
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.models.panels import CommentPanelPlaceholder
 from wagtail.search import index
 
@@ -19,13 +22,68 @@ from ..panels import ZonedPublishingPanel, in_local_time
 from ..routes import PressReleaseRoutes
 from .boilerplates import Boilerplate
 from .contacts import PressContact
-from .localization import localized_targets
-from .querysets import PressReleaseQuerySet, public_q
+from .localization import Vocabulary, localized_targets
+from .memory import kept
+from .querysets import PressReleaseQuerySet, public_q, source_locale_id
 from .routing import OneQueryViewRestrictionsMixin
 from .settings import PressOfficeSettings
 from .topics import Topic
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+HERO_RENDITIONS = ["width-1200", "fill-1200x630"]
+# The release's links, by the name of the link's target field: to shared vocabularies, and its attachments.
+LINKS = {
+    "topic": "topic_links",
+    "network": "network_links",
+    "contact": "contact_links",
+    "boilerplate": "boilerplate_links",
+    "document": "attachments",
+}
+LINK_FIELDS = list(LINKS)
+
+
+def _links_sql(connection):
+    """(number of the field in LINK_FIELDS, target id, sort order) of one release's links, from their tables."""
+    quote = connection.ops.quote_name
+    parts = []
+    for number, field in enumerate(LINK_FIELDS):
+        link = PressReleasePage._meta.get_field(LINKS[field]).related_model
+        target, order, page = (link._meta.get_field(name).column for name in (field, "sort_order", "page"))
+        parts.append(
+            f"SELECT {number}, {quote(target)}, {quote(order)} FROM {quote(link._meta.db_table)} WHERE {quote(page)} = %s"
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _snippet_vocabulary(model):
+    objects = list(model.objects.all())
+    return Vocabulary(objects, [(obj.pk, obj.translation_key, obj.locale_id) for obj in objects])
+
+
+def _unpublished_sources():
+    """Translation keys whose source-language page is not live: drafts and embargoes, a short list."""
+    return set(
+        Page.objects.filter(live=False)
+        .alias(source_locale_id=source_locale_id())
+        .filter(locale_id=F("source_locale_id"))
+        .values_list("translation_key", flat=True)
+    )
+
+
+def _press_office_defaults(site):
+    office = PressOfficeSettings.for_site(site)
+    return {
+        field: list(getattr(office, f"default_{field}s").values_list(f"{field}_id", "sort_order"))
+        for field in ("contact", "boilerplate")
+    }
+
+
+def _network_vocabulary():
+    """Every page a release cites as a network, in every language; those the public may see in full."""
+    cited = Page.objects.filter(
+        translation_key__in=Page.objects.filter(press_release_links__isnull=False).values("translation_key")
+    )
+    return Vocabulary(cited.live().filter(public_q()), cited.values_list("pk", "translation_key", "locale_id"))
 
 
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
@@ -147,38 +205,69 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         """Whether the embargo has lifted for this page's source; uses ``with_source_status()`` when it ran."""
         if "source_live_flag" in self.__dict__:
             return self.source_live_flag
-        return type(self).objects.filter(pk=self.pk).with_source_status().values_list("source_live_flag", flat=True)[0]
+        return self.translation_key not in kept("news.unpublished_sources", _unpublished_sources)
+
+    @cached_property
+    def _link_targets(self):
+        """(target id, sort order) of the release's links (LINKS), by target field, in one query."""
+        relations = {field: getattr(self, LINKS[field]).all() for field in LINK_FIELDS}
+        if all(isinstance(links, QuerySet) for links in relations.values()):
+            # In SQL: Django took longer to build the UNION of these querysets than SQLite to run it.
+            with connections[self._state.db or DEFAULT_DB_ALIAS].cursor() as cursor:
+                cursor.execute(_links_sql(cursor.db), [self.pk] * len(LINK_FIELDS))
+                rows = [(LINK_FIELDS[number], target_id, order) for number, target_id, order in cursor.fetchall()]
+        else:  # a preview's links are in memory
+            rows = [
+                (field, getattr(link, f"{field}_id"), link.sort_order)
+                for field, links in relations.items()
+                for link in links
+            ]
+        targets = {field: [] for field in LINK_FIELDS}
+        for field, target_id, sort_order in rows:
+            targets[field].append((target_id, sort_order))
+        return targets
+
+    def _localized(self, model, field, targets, links):
+        """``localized_targets`` from the vocabulary kept in memory; from the database (``links()``
+        gives the links) when a target is not in it."""
+        if model is Page:
+            known = kept("news.cited_networks", _network_vocabulary)
+        else:
+            known = kept(model._meta.label, lambda: _snippet_vocabulary(model))
+        found = known.localize(targets, self.locale_id)
+        if found is None:
+            shown = Page.objects.live().filter(public_q()) if model is Page else model.objects.all()
+            found = list(localized_targets(shown, links(), field, self.locale_id))
+        return found
+
+    def _linked(self, model, field):
+        return self._localized(model, field, self._link_targets[field], getattr(self, LINKS[field]).all)
 
     def related_topics(self):
-        return localized_targets(Topic.objects.all(), self.topic_links.all(), "topic", self.locale_id)
+        return self._linked(Topic, "topic")
 
     def related_networks(self):
-        return localized_targets(
-            Page.objects.live().filter(public_q()), self.network_links.all(), "network", self.locale_id
-        )
+        return self._linked(Page, "network")
 
-    def _press_office(self, request):
-        return PressOfficeSettings.for_request(request) if request else PressOfficeSettings.for_site(self.get_site())
+    def _press_office_default(self, request, model, field):
+        """The press office's default contacts or boilerplates, localized; their links are kept with the vocabularies."""
+        site = Site.find_for_request(request) if request else self.get_site()
+        defaults = kept(f"news.press_office_defaults:{site.pk}", lambda: _press_office_defaults(site))
+
+        def links():
+            return getattr(PressOfficeSettings.for_site(site), f"default_{field}s").all()
+
+        return self._localized(model, field, defaults[field], links)
 
     def press_contacts(self, request=None):
         """The release's contacts in its language, or the press office's defaults when it has none."""
-        contacts = list(
-            localized_targets(PressContact.objects.all(), self.contact_links.all(), "contact", self.locale_id)
-        )
-        if contacts:
-            return contacts
-        defaults = self._press_office(request).default_contacts.all()
-        return list(localized_targets(PressContact.objects.all(), defaults, "contact", self.locale_id))
+        return self._linked(PressContact, "contact") or self._press_office_default(request, PressContact, "contact")
 
     def about_boilerplates(self, request=None):
         """The release's "About" paragraphs in its language, or the press office's defaults."""
-        boilerplates = list(
-            localized_targets(Boilerplate.objects.all(), self.boilerplate_links.all(), "boilerplate", self.locale_id)
+        return self._linked(Boilerplate, "boilerplate") or self._press_office_default(
+            request, Boilerplate, "boilerplate"
         )
-        if boilerplates:
-            return boilerplates
-        defaults = self._press_office(request).default_boilerplates.all()
-        return list(localized_targets(Boilerplate.objects.all(), defaults, "boilerplate", self.locale_id))
 
     def structured_data(self, canonical_url, image_url=None):
         """schema.org NewsArticle, for search engines and news aggregators."""
@@ -207,7 +296,12 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
         context = super().get_context(request, *args, **kwargs)
         hero = share = None
         if self.hero_image:
-            renditions = self.hero_image.get_renditions("width-1200", "fill-1200x630")
+            # Wagtail's get_renditions() writes the renditions it found in the cache back to it, a
+            # round trip on every request: it is called only when one is missing.
+            found = self.hero_image.find_existing_renditions(*(Filter(spec) for spec in HERO_RENDITIONS))
+            renditions = {fltr.spec: rendition for fltr, rendition in found.items()}
+            if len(renditions) < len(HERO_RENDITIONS):
+                renditions = self.hero_image.get_renditions(*HERO_RENDITIONS)
             hero, share = renditions["width-1200"], renditions["fill-1200x630"]
         canonical_url = self.get_full_url(request)
         json_ld = json.dumps(self.structured_data(canonical_url, share.full_url if share else None), ensure_ascii=False)
@@ -223,7 +317,8 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
             networks=self.related_networks(),
             contacts=self.press_contacts(request),
             boilerplates=self.about_boilerplates(request),
-            attachments=self.attachments.select_related("document"),
+            # Read only when the links said there are some.
+            attachments=self.attachments.select_related("document") if self._link_targets["document"] else [],
         )
         return context
 

@@ -24,8 +24,10 @@ class OneQueryChildRouteMixin:
 
     def route(self, request, path_components):
         if path_components and not self.is_subpage_route(path_components):
-            child = self.child_queryset().child_of(self).filter(slug=path_components[0]).first()
-            if child is not None:
+            # Siblings' slugs are unique: no order to compile.
+            found = list(self.child_queryset().child_of(self).filter(slug=path_components[0]).order_by()[:1])
+            if found:
+                child = found[0]
                 child._cached_parent_obj = self  # as Page.route does, so get_parent() costs nothing
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
