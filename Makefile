@@ -52,6 +52,8 @@ serve: messages ## Serve with the production stack (gunicorn, DEBUG off) on http
 	$(SERVE_ENV) $(BIN)/gunicorn --config gunicorn.conf.py fcrin_site.wsgi
 
 bench: messages ## Benchmark every public page type on an archive of N releases (default 10000) into .bench/
+	@# The load runs use wrk, a Debian package, installed here as CI installs Chromium.
+	@command -v wrk > /dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null)
 	$(BIN)/python scripts/bench.py $(N) $(BENCH_ARGS)
 
 test: messages ## Run the whole test suite (browser tests need /usr/bin/chromium)

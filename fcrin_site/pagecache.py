@@ -11,6 +11,10 @@ Each process also keeps the pages it served last in memory (``LocalPages``), so 
 round trip to the shared cache for the page itself. How often a process asks the shared cache for the
 generation is ``PAGE_CACHE_GENERATION_CHECK`` (seconds; 0 = on every request): a process that publishes
 sees its own change at once, the others within that delay.
+
+A change is made inside a transaction: the generation is bumped at once, for the process that makes
+it, and again once it is committed, because until then another process still reads the old content
+and may store it under the first bump.
 """
 
 import hashlib
@@ -21,6 +25,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
@@ -111,6 +116,12 @@ def bump_generation():
     except ValueError:
         cache.add(GENERATION_KEY, _seed(), timeout=None)
         local_pages.reset(None)
+
+
+def content_changed():
+    bump_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_generation)
 
 
 def content_generation():
@@ -245,7 +256,7 @@ def purge_frontend_cache(page):
 
 
 def on_page_change(instance, **kwargs):
-    bump_generation()
+    content_changed()
     purge_frontend_cache(instance)
 
 
@@ -280,7 +291,7 @@ def on_model_change(sender, instance, **kwargs):
     update_fields = kwargs.get("update_fields")
     if update_fields and set(update_fields) <= LAZY_IMAGE_FIELDS:
         return
-    bump_generation()
+    content_changed()
 
 
 def connect_signals():

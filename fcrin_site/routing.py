@@ -19,7 +19,7 @@ from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from fcrin_site.pagecache import bump_generation, content_generation, page_cache
+from fcrin_site.pagecache import content_changed, content_generation, page_cache
 
 # Home pages sit at depth 2, right under Wagtail's root; their children are the site's sections.
 SECTION_DEPTH = 3
@@ -140,7 +140,7 @@ def on_page_saved(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields and set(update_fields) <= DRAFT_FIELDS:
         return
-    bump_generation()
+    content_changed()
 
 
 def connect_signals():

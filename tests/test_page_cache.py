@@ -305,3 +305,19 @@ def test_the_workers_memory_keeps_the_pages_served_last_within_its_size(client, 
     assert [identity.split("|")[0] for identity in local_pages.pages] == ["en"]
     # The page it let go of is still in the shared cache.
     assert html(client, "/fr/")[1] == "HIT"
+
+
+def test_a_page_cached_from_before_the_commit_is_not_served_after_it(client, home, django_capture_on_commit_callbacks):
+    """Until a publication is committed, other processes still read the old page and may cache it."""
+    page = section(home["fr"], "Avant", publish=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.title = "Après"
+        page.save_revision().publish()
+        # What another process, reading the old row, stores under the new generation.
+        Page.objects.filter(pk=page.pk).update(title="Avant")
+        assert "Avant" in html(client, page.url)[0]
+        Page.objects.filter(pk=page.pk).update(title="Après")
+
+    content, outcome = html(client, page.url)
+    assert outcome == "MISS"
+    assert "Après" in content
