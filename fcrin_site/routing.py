@@ -3,29 +3,36 @@
 On every request Wagtail looks up the site, the active locale, the localized home page and each page
 of the path: five queries before a release is even found. The site, its home page in every language
 and their children change only when a page is published, unpublished, moved or deleted, or when one
-of these top pages is saved, and each of those bumps the page cache's generation. So they are kept
-in the cache under that generation, and Wagtail routes on from the section as usual: its own checks
-(live pages, view restrictions, ``before_serve_page`` hooks) all still run.
+of these top pages is saved, and each of those bumps the page cache's generation. So each process
+keeps them in memory for that generation (``news.models.memory.kept``), with the site root paths
+Wagtail builds its URLs from, and Wagtail routes on from the section as usual: its own checks (live
+pages, view restrictions, ``before_serve_page`` hooks) all still run.
+
+The pages kept are shared by the requests a process serves: a request routes through copies of them,
+so that nothing it sets on a page it serves outlives it.
 """
 
+import copy
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_save
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils import translation
 
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from fcrin_site.pagecache import content_changed, content_generation, page_cache
+from fcrin_site.pagecache import content_changed
+from news.models.memory import kept
 
 # Home pages sit at depth 2, right under Wagtail's root; their children are the site's sections.
 SECTION_DEPTH = 3
 # A site with more top-level pages than this routes them with a query, as Wagtail does.
 MAX_SECTIONS = 200
-TIMEOUT = 600
 # What saving a draft, or locking a page, writes to the page row: nothing routing or readers see.
 DRAFT_FIELDS = {
     "comments",
@@ -43,8 +50,21 @@ DRAFT_FIELDS = {
 class SiteRoutes:
     site: Site
     homes: dict[str, Page]  # the root page and its translations, by language code
+    root_paths: list  # Site.get_site_root_paths(), which page URLs are made from
     sections: dict[tuple[int, str], Page] = field(default_factory=dict)  # by (home id, slug)
     all_sections: bool = False  # whether ``sections`` holds every child of the home pages
+    # For the home pages, and the sections when all are known: {translation key: {language: url_path}}
+    # of their live translations, for language links.
+    translation_paths: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def live_translation_paths(self, page):
+        """{language code: url_path} of the live translations of a home page or section; None for other pages."""
+        return self.translation_paths.get(page.translation_key)
+
+    def _index_translation(self, page, language):
+        paths = self.translation_paths.setdefault(page.translation_key, {})
+        if page.live:
+            paths[language] = page.url_path
 
     def localized_home(self):
         """What ``site.root_page.localized`` gives: the live home page of the active language, or the root."""
@@ -58,11 +78,12 @@ class SiteRoutes:
 
     def route(self, request, path):
         components = [component for component in path.split("/") if component]
-        home = self.localized_home()
+        home = copy.copy(self.localized_home())
         # Only a home page that routes like any page may hand its children over from the cache.
         if components and type(home).route is Page.route:
             section = self.sections.get((home.pk, components[0]))
             if section is not None:
+                section = copy.copy(section)
                 section._cached_parent_obj = home  # as Page.route does, so get_parent() costs nothing
                 return section.route(request, components[1:])
         return home.route(request, components)
@@ -74,7 +95,9 @@ def _load(request):
         return None
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     homes = Page.objects.filter(translation_key=site.root_page.translation_key).specific()
-    routes = SiteRoutes(site, {languages[home.locale_id]: home for home in homes})
+    routes = SiteRoutes(site, {languages[home.locale_id]: home for home in homes}, Site.get_site_root_paths())
+    for language, home in routes.homes.items():
+        routes._index_translation(home, language)
     if any(home.depth != SECTION_DEPTH - 1 for home in routes.homes.values()):
         return routes
     in_a_home = Q()
@@ -86,20 +109,27 @@ def _load(request):
         restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
         for child in children.annotate(is_restricted=restricted).order_by("path").specific():
             routes.sections[(by_path[child.path[: -Page.steplen]].pk, child.slug)] = child
+            routes._index_translation(child, languages[child.locale_id])
         routes.all_sections = True
     return routes
+
+
+def _site_hostnames():
+    # From the root paths Wagtail keeps in its cache, which routing reads anyway.
+    return {split_domain_port(urlsplit(root.root_url).netloc)[0] for root in Site.get_site_root_paths()}
 
 
 def site_routes(request):
     if hasattr(request, "_site_routes"):
         return request._site_routes
-    cache = page_cache()
-    host = request._get_raw_host()  # as Site._find_for_request reads it, before any ALLOWED_HOSTS check
-    key = f"routing:{content_generation()}:{host}:{request.get_port()}"
-    routes = cache.get(key)
-    if routes is None:
-        routes = _load(request)
-        cache.set(key, routes, TIMEOUT)
+    # What Wagtail's site lookup depends on: the host name and port when a site has that host name,
+    # otherwise nothing (the default site answers), so that unknown hosts share one entry.
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Site._find_for_request reads it
+    if hostname in kept("fcrin_site.site_hostnames", _site_hostnames):
+        name = f"fcrin_site.routing:{hostname}:{request.get_port()}"
+    else:
+        name = "fcrin_site.routing:default"
+    routes = kept(name, lambda: _load(request))
     request._site_routes = routes
     return routes
 
@@ -126,6 +156,8 @@ def serve(request, path):
         current_site = getattr(request, "_wagtail_site", routes.site if routes else None)
         if routes is not None and current_site is not None and current_site.pk == routes.site.pk:
             request._wagtail_site = routes.site
+            if not hasattr(request, "_wagtail_cached_site_root_paths"):
+                request._wagtail_cached_site_root_paths = routes.root_paths  # read by Page.get_url_parts
             try:
                 request._wagtail_route_for_request = routes.route(request, path)
             except Http404:

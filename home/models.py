@@ -10,10 +10,10 @@ from fcrin_site.routing import menu_sections
 from news.awareness.calendar import next_day as next_awareness_day
 from news.models import AwarenessDayPage, PressReleasePage, PressRoomPage
 from news.models.querysets import public_q
-from news.models.routing import OneQueryViewRestrictionsMixin
+from news.models.routing import OneQueryViewRestrictionsMixin, RequestCachedUrlMixin
 
 
-class HomePage(OneQueryViewRestrictionsMixin, Page):
+class HomePage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, Page):
     standfirst = models.TextField(
         _("standfirst"),
         blank=True,

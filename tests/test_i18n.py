@@ -85,3 +85,39 @@ def test_dates_read_naturally_in_each_language(language, expected):
         rendered = Template("{{ day|date }}").render(Context({"day": datetime.date(2026, 5, 10)}))
 
     assert rendered == expected
+
+
+def _language_links(client, url):
+    html = soup(client.get(url))
+    switcher = {link["data-language"]: link["href"] for link in html.select("header .language-selector a")}
+    hreflangs = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)}
+    return switcher, hreflangs
+
+
+def test_a_releases_language_links_follow_its_translation_as_it_is_published(client, press_room):
+    from tests.factories import PressReleasePageFactory, publish_translation
+
+    release = PressReleasePageFactory(parent=press_room["fr"], locale=press_room["fr"].locale, slug="lupus")
+    english = publish_translation(release, "en", title="World Lupus Day", slug="world-lupus-day")
+
+    switcher, hreflangs = _language_links(client, release.url)
+    assert switcher == {"en": "/en/press-releases/world-lupus-day/"}
+    assert hreflangs == {
+        "fr": "http://testserver/fr/communiques/lupus/",
+        "x-default": "http://testserver/fr/communiques/lupus/",
+        "en": "http://testserver/en/press-releases/world-lupus-day/",
+    }
+
+    english.unpublish()
+    # The nearest English page is the English press room, which is no translation of the release.
+    switcher, hreflangs = _language_links(client, release.url)
+    assert switcher == {"en": "/en/press-releases/"}
+    assert set(hreflangs) == {"fr", "x-default"}
+
+    press_room["en"].unpublish()
+    assert _language_links(client, release.url)[0] == {"en": "/en/"}
+
+    press_room["en"].save_revision().publish()
+    english.save_revision().publish()
+    assert _language_links(client, release.url)[0] == {"en": "/en/press-releases/world-lupus-day/"}
+    assert _language_links(client, english.url)[0] == {"fr": "/fr/communiques/lupus/"}

@@ -56,6 +56,20 @@ def test_other_pages_carry_their_breadcrumb(client, home):
     assert all(c["@type"] == "ListItem" for c in crumbs)
 
 
+def test_a_release_carries_its_breadcrumb(client, press_room):
+    release = PressReleasePageFactory(
+        parent=press_room["fr"], locale=press_room["fr"].locale, title="Lupus", slug="lupus"
+    )
+
+    crumbs = parse(client, release.url)[2]["BreadcrumbList"]["itemListElement"]
+
+    assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
+        (1, "Espace presse de F-CRIN", "http://localhost/fr/"),
+        (2, press_room["fr"].title, "http://localhost/fr/communiques/"),
+        (3, "Lupus", "http://localhost/fr/communiques/lupus/"),
+    ]
+
+
 def test_release_preview_has_its_image_and_article_type(client, press_room):
     image = wagtail_factories.ImageFactory(title="Chercheuse au microscope", description="Une chercheuse au microscope")
     release = PressReleasePageFactory(

@@ -1,10 +1,16 @@
 """Pages are routed through the cached home pages and sections, and never from a stale copy."""
 
+from django.db.models.functions import Length
+from django.utils import translation
+
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 
+from news.models import PressReleasePage
+from news.models.routing import CompiledLookup
 from tests.factories import PressReleasePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +123,76 @@ def test_an_alias_of_a_private_release_stays_private(client, press_room, home):
     assert client.get("/fr/communiques/").status_code == 200  # the memory of restricted pages is filled
 
     assert client.get(alias.url).status_code == 302
+
+
+def test_unknown_host_names_share_one_routing_entry(client, press_room):
+    from news.models import memory
+
+    for host in ("127.0.0.1", "testserver", "localhost"):
+        assert client.get("/fr/communiques/", headers={"host": host}).status_code == 200
+
+    # "localhost" is the site's host name; the others are answered by the default site, so a flood
+    # of made-up Host headers cannot fill a worker's memory.
+    routing = sorted(name for name in memory._kept[1] if name.startswith("fcrin_site.routing:"))
+    assert routing == ["fcrin_site.routing:default", "fcrin_site.routing:localhost:80"]
+
+
+def test_each_request_is_routed_through_its_own_copy_of_the_top_pages(rf, press_room):
+    from fcrin_site.routing import site_routes
+
+    served = []
+    for _ in range(2):
+        request = rf.get("/fr/communiques/", headers={"host": "localhost"})
+        request.LANGUAGE_CODE = "fr"
+        routes = site_routes(request)
+        with translation.override("fr"):
+            served.append(routes.route(request, "communiques/")[0])
+
+    kept = next(section for section in routes.sections.values() if section.pk == press_room["fr"].pk)
+    assert served[0].pk == served[1].pk == kept.pk
+    assert served[0] is not served[1] and all(page is not kept for page in served)
+    assert served[0]._cached_parent_obj is not served[1]._cached_parent_obj
+
+
+class TestCompiledLookup:
+    @pytest.fixture
+    def release(self, press_room):
+        release = PressReleasePageFactory(
+            parent=press_room["fr"],
+            locale=press_room["fr"].locale,
+            slug="cellules-car-t",
+            hero_image=wagtail_factories.ImageFactory(title="Laboratoire"),
+            body=[{"type": "paragraph", "value": "<p>Un essai</p>"}],
+        )
+        release.save_revision().publish()
+        return release
+
+    def test_it_finds_what_the_queryset_finds_in_one_query(self, release, django_assert_num_queries):
+        room = release.get_parent().specific
+        children = room.child_queryset().child_of(room).annotate(slug_length=Length("slug")).order_by()
+        lookup = CompiledLookup(children, "slug")
+
+        with django_assert_num_queries(1):
+            found = lookup.first("cellules-car-t")
+            related = (found.locale.language_code, found.hero_image.title)
+        expected = children.get(slug="cellules-car-t")
+
+        fields = [field.attname for field in PressReleasePage._meta.concrete_fields]
+        assert {name: getattr(found, name) for name in fields} == {name: getattr(expected, name) for name in fields}
+        assert related == ("fr", "Laboratoire")
+        assert found.slug_length == len("cellules-car-t")
+        assert not found._state.adding and found._state.db == expected._state.db
+
+    def test_it_runs_again_with_each_value(self, release, press_room):
+        other = PressReleasePageFactory(parent=press_room["fr"], locale=press_room["fr"].locale, slug="lupus")
+        lookup = CompiledLookup(PressReleasePage.objects.child_of(press_room["fr"]), "slug")
+
+        assert lookup.first("lupus").pk == other.pk
+        assert lookup.first("cellules-car-t").pk == release.pk
+        assert lookup.first("absent") is None
+        assert lookup.first("x' OR '1'='1") is None
+        assert lookup.first("%") is None
+
+    def test_it_refuses_what_it_would_silently_leave_out(self, press_room):
+        with pytest.raises(ValueError, match="prefetch_related"):
+            CompiledLookup(PressReleasePage.objects.prefetch_related("topic_links"), "slug")

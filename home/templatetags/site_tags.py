@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from fcrin_site.routing import menu_sections, site_routes
 from home.visibility import active_locales
+from news.models.querysets import routed_ancestry
 
 register = template.Library()
 
@@ -21,30 +22,49 @@ def _language_names():
     return {code: translation.get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
 
 
-def _routed_translation_keys(page):
-    """The translation keys of the page and its ancestors from its home page down, when routing handed
-    them over (each page holds its parent): no subquery to find them."""
-    keys = [page.translation_key]
-    while page.depth > 2:
-        page = getattr(page, "_cached_parent_obj", None)
-        if page is None:
+def _routed_alternates(request, ancestry):
+    """``_page_alternates`` from what routing handed over, with no query: the live translations of
+    the top pages from the routing cache, those of a page below them from the query that found it
+    (``live_translation_paths``). None when some are missing."""
+    routes = site_routes(request)
+    nearest = {}  # language code: (the page at that address, whether it is a translation of ``page``)
+    for level, ancestor in enumerate(ancestry):
+        paths = getattr(ancestor, "live_translation_paths", None)
+        if paths is None and routes is not None:
+            paths = routes.live_translation_paths(ancestor)
+        if paths is None:
             return None
-        keys.append(page.translation_key)
-    return keys
+        for code, url_path in paths.items():
+            if code not in nearest:
+                # The page's own address is its own; another language's is only known by its path.
+                target = ancestor if url_path == ancestor.url_path else Page(url_path=url_path)
+                nearest[code] = (target, level == 0)
+    alternates = {code: (target.get_url(request), exact) for code, (target, exact) in nearest.items()}
+    return alternates, [ancestor for ancestor in reversed(ancestry) if ancestor.live]
 
 
 def _page_alternates(request, page):
     """For each language: the translation of ``page``, else of its nearest translated ancestor.
 
-    The same query also gives the breadcrumb trail (see page_trail); its result is kept on the request.
+    The same lookup also gives the breadcrumb trail (see page_trail); its result is kept on the request.
     """
     found = getattr(request, "_page_alternates", {}).get(page.pk)
     if found is not None:
         return found[0]
+    ancestry = routed_ancestry(page)
+    found = _routed_alternates(request, ancestry) if ancestry is not None else None
+    if found is None:
+        found = _queried_alternates(request, page, ancestry)
+    request._page_alternates = {page.pk: found}
+    return found[0]
+
+
+def _queried_alternates(request, page, ancestry):
     # Ancestor paths are prefixes of the page's own path, so one query finds every live translation.
     paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
-    keys = _routed_translation_keys(page)
-    if keys is None:
+    if ancestry is not None:
+        keys = [ancestor.translation_key for ancestor in ancestry]
+    else:
         keys = Page.objects.filter(path__in=paths).values("translation_key")
     candidates = (
         Page.objects.live()
@@ -67,8 +87,7 @@ def _page_alternates(request, page):
         code: (candidate.get_url(request), candidate.translation_key == page.translation_key)
         for code, candidate in best.items()
     }
-    request._page_alternates = {page.pk: (alternates, trail)}
-    return alternates
+    return alternates, trail
 
 
 def page_trail(request, page):
@@ -193,3 +212,24 @@ def _cached_menu(request, home_path):
         return []
     sections = menu_sections(request, home)
     return [home, *sections] if sections is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def current_item(context, navigation):
+    """The id of the menu item that is the page being read, or None."""
+    page = context.get("page")
+    return next((item.pk for item in navigation if isinstance(page, Page) and page.pk == item.pk), None)
+
+
+@register.simple_tag(takes_context=True)
+def language_selector(context):
+    """The language switcher of ``language_alternates``; the header and the footer show the same one,
+    rendered once a request."""
+    request = context.get("request")
+    alternates = context.get("alternates")
+    rendered = getattr(request, "_language_selector", None)
+    if rendered is None or rendered[0] is not alternates:
+        rendered = (alternates, context.template.engine.get_template("includes/language_selector.html").render(context))
+        if request is not None:
+            request._language_selector = rendered
+    return rendered[1]

@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news.models import Topic
-from news.models.routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin
+from news.models.routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin, RequestCachedUrlMixin
 
 from ..blocks import NetworkBodyBlock
 
@@ -25,7 +25,9 @@ class NetworkKind(models.TextChoices):
     PLATFORM = "platform", _("platform")
 
 
-class NetworkIndexPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):
+class NetworkIndexPage(
+    RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page
+):
     """The directory of networks, one per language; it also serves a page for each topic."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -64,7 +66,7 @@ class NetworkIndexPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, R
         return TemplateResponse(request, "networks/topic_page.html", context)
 
 
-class NetworkPage(OneQueryViewRestrictionsMixin, Page):
+class NetworkPage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=40,

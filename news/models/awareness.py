@@ -27,12 +27,14 @@ from .awareness_links import (
     AwarenessDayTheme,
     AwarenessDayTopic,
 )
-from .routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin
+from .routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin, RequestCachedUrlMixin
 
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class AwarenessCalendarPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page):
+class AwarenessCalendarPage(
+    RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page
+):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -88,7 +90,7 @@ class AwarenessCalendarPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMix
         return ical.filtered_response(self, request, list(self.days()), topic=slug)
 
 
-class AwarenessDayPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
+class AwarenessDayPage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences on what the day is for, shown in listings.")
     )

@@ -10,11 +10,13 @@ from wagtail.models import Page
 
 from ..routes import PressRoomRoutes
 from .querysets import public_q
-from .routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin
+from .routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin, RequestCachedUrlMixin
 from .topics import Topic
 
 
-class PressRoomPage(OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, PressRoomRoutes, Page):
+class PressRoomPage(
+    RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, PressRoomRoutes, Page
+):
     """The list of releases of one language; there is one per home page, hence one per locale."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -1,6 +1,6 @@
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -30,6 +30,11 @@ def source_locale_id():
         origin = TranslationSource.objects.filter(object_id=OuterRef("translation_key")).order_by("pk")
         locale_id = Coalesce(Subquery(origin.values("locale_id")[:1]), locale_id)
     return locale_id
+
+
+def unpublished_sources(pages):
+    """Those of ``pages`` that are in their source language and not live: drafts and embargoed releases."""
+    return pages.filter(live=False).alias(source_locale_id=source_locale_id()).filter(locale_id=F("source_locale_id"))
 
 
 class PressReleaseQuerySet(PageQuerySet):
@@ -77,8 +82,9 @@ def _restricted_paths():
     return set(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def _routed_ancestry(page):
-    """The page and its ancestors up to its home page (depth 2) as routing handed them over, or None."""
+def routed_ancestry(page):
+    """The page and its ancestors up to its home page (depth 2) as routing handed them over (each page
+    holds its parent), or None."""
     pages = [page]
     while page.depth > 2:
         page = getattr(page, "_cached_parent_obj", None)
@@ -96,7 +102,7 @@ def view_restrictions_for(page):
     needs no query: the paths of the restricted pages are kept in memory (see ``kept``).
     """
     paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    ancestry = _routed_ancestry(page)
+    ancestry = routed_ancestry(page)
     if ancestry is not None and not any(ancestor.alias_of_id for ancestor in ancestry):
         if kept("news.restricted_paths", _restricted_paths).isdisjoint(paths):
             return PageViewRestriction.objects.none()
