@@ -117,3 +117,17 @@ def test_a_network_cited_since_the_last_publication_is_shown(client, release, pr
     links = _soup(client.get(release.url)).select(".release__related a")
 
     assert [link.get_text() for link in links] == ["CRI-IMIDIATE", "FORCE"]
+
+
+def test_a_new_focal_point_crops_the_sharing_image_anew_on_the_next_request(client, release):
+    def sharing_image():
+        return _soup(client.get(release.url)).select_one('meta[property="og:image"]')["content"]
+
+    before = sharing_image()
+    image = release.hero_image
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 10, 10, 20, 20
+    image.save()
+
+    after = sharing_image()
+    assert after != before
+    assert after.endswith(image.get_rendition("fill-1200x630").url)

@@ -2,11 +2,11 @@ import json
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
-from django.utils.text import format_lazy
+from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -24,13 +24,14 @@ from .boilerplates import Boilerplate
 from .contacts import PressContact
 from .localization import Vocabulary, localized_targets
 from .memory import kept
-from .querysets import PressReleaseQuerySet, public_q, source_locale_id
-from .routing import OneQueryViewRestrictionsMixin
+from .querysets import PressReleaseQuerySet, public_q, unpublished_sources
+from .routing import OneQueryViewRestrictionsMixin, RequestCachedUrlMixin
 from .settings import PressOfficeSettings
 from .topics import Topic
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 HERO_RENDITIONS = ["width-1200", "fill-1200x630"]
+HERO_IMAGES_KEPT = 2000
 # The release's links, by the name of the link's target field: to shared vocabularies, and its attachments.
 LINKS = {
     "topic": "topic_links",
@@ -62,12 +63,7 @@ def _snippet_vocabulary(model):
 
 def _unpublished_sources():
     """Translation keys whose source-language page is not live: drafts and embargoes, a short list."""
-    return set(
-        Page.objects.filter(live=False)
-        .alias(source_locale_id=source_locale_id())
-        .filter(locale_id=F("source_locale_id"))
-        .values_list("translation_key", flat=True)
-    )
+    return set(unpublished_sources(Page.objects).values_list("translation_key", flat=True))
 
 
 def _press_office_defaults(site):
@@ -89,7 +85,7 @@ def _network_vocabulary():
 PressReleaseManager = PageManager.from_queryset(PressReleaseQuerySet)
 
 
-class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
+class PressReleasePage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
     # Blank in drafts; the pre-publish checks (news/prepublish.py) ask for it before publishing.
     standfirst = models.TextField(
         _("standfirst"),
@@ -292,22 +288,38 @@ class PressReleasePage(OneQueryViewRestrictionsMixin, PressReleaseRoutes, Page):
             data["image"] = [image_url]
         return data
 
+    def _hero_renditions(self):
+        """The hero image's renditions, by filter spec. Each process keeps those of the images it has
+        shown since content last changed (saving an image changes it), up to HERO_IMAGES_KEPT images."""
+        kept_renditions = kept("news.hero_renditions", dict)
+        renditions = kept_renditions.get(self.hero_image_id)
+        if renditions is not None:
+            return renditions
+        # Wagtail's get_renditions() writes the renditions it found in the cache back to it, a round
+        # trip on every request: it is called only when one is missing.
+        found = self.hero_image.find_existing_renditions(*(Filter(spec) for spec in HERO_RENDITIONS))
+        renditions = {fltr.spec: rendition for fltr, rendition in found.items()}
+        if len(renditions) < len(HERO_RENDITIONS):
+            renditions = self.hero_image.get_renditions(*HERO_RENDITIONS)
+        if len(kept_renditions) < HERO_IMAGES_KEPT:
+            kept_renditions[self.hero_image_id] = renditions
+        return renditions
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         hero = share = None
         if self.hero_image:
-            # Wagtail's get_renditions() writes the renditions it found in the cache back to it, a
-            # round trip on every request: it is called only when one is missing.
-            found = self.hero_image.find_existing_renditions(*(Filter(spec) for spec in HERO_RENDITIONS))
-            renditions = {fltr.spec: rendition for fltr, rendition in found.items()}
-            if len(renditions) < len(HERO_RENDITIONS):
-                renditions = self.hero_image.get_renditions(*HERO_RENDITIONS)
+            renditions = self._hero_renditions()
             hero, share = renditions["width-1200"], renditions["fill-1200x630"]
         canonical_url = self.get_full_url(request)
-        json_ld = json.dumps(self.structured_data(canonical_url, share.full_url if share else None), ensure_ascii=False)
+        share_url = share.full_url if share else None
+        json_ld = json.dumps(self.structured_data(canonical_url, share_url), ensure_ascii=False)
         context.update(
             hero=hero,
             hero_share=share,
+            hero_share_url=share_url,
+            # What link previews and search results show, as the truncatewords filter cuts it.
+            summary=Truncator(self.standfirst).words(40, truncate=" …"),
             canonical_url=canonical_url,
             og_locale=OG_LOCALES.get(self.locale.language_code, self.locale.language_code),
             site_name=getattr(settings, "WAGTAIL_SITE_NAME", ""),
