@@ -257,7 +257,8 @@ def purge_frontend_cache(page):
 
 def on_page_change(instance, **kwargs):
     content_changed()
-    purge_frontend_cache(instance)
+    # A CDN that refetched the page before the commit would keep the old one until its max-age.
+    transaction.on_commit(lambda: purge_frontend_cache(instance))
 
 
 def _shows_on_public_pages(model):

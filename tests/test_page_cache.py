@@ -231,15 +231,19 @@ class RecordingBackend(BaseBackend):
         self.purged.append(url)
 
 
-def test_publishing_purges_the_page_and_its_listings_from_the_cdn_in_both_languages(client, home, settings):
+def test_publishing_purges_the_page_and_its_listings_from_the_cdn_in_both_languages_once_committed(
+    client, home, settings, django_capture_on_commit_callbacks
+):
     settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": f"{__name__}.RecordingBackend"}}
-    RecordingBackend.purged = []
     fr_section = wagtail_factories.PageFactory(parent=home["fr"], title="Réseaux", slug="reseaux", live=False)
     fr_section.save_revision().publish()
     publish_translation(fr_section, "en", title="Networks", slug="networks")
     RecordingBackend.purged = []
 
-    Page.objects.get(pk=fr_section.pk).save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=fr_section.pk).save_revision().publish()
+        # Until the commit, a CDN that refetched the page would get the old one again.
+        assert RecordingBackend.purged == []
 
     assert set(RecordingBackend.purged) >= {
         "http://localhost/fr/reseaux/",
