@@ -12,7 +12,7 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.permissions import page_permission_policy
 
 from .models import PressReleasePage
-from .models.querysets import source_locale_id
+from .models.querysets import source_locale_id, unpublished_sources
 
 
 def embargo_cleared_groups():
@@ -28,10 +28,7 @@ def unpublished_release_sources(user):
     """
     if not hasattr(user, "_news_unpublished_sources"):
         user._news_unpublished_sources = dict(
-            PressReleasePage.objects.filter(live=False)
-            .alias(source_locale_id=source_locale_id())
-            .filter(locale_id=F("source_locale_id"))
-            .values_list("translation_key", "path")
+            unpublished_sources(PressReleasePage.objects).values_list("translation_key", "path")
         )
     return user._news_unpublished_sources
 

@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
-from .models import PressContact, PressOfficeSettings, PressReleaseContact, PressReleasePage
+from .models import PressContact, PressOfficeSettings, PressReleasePage
 from .models.localization import localized_targets
 
 CONTENT_TYPE = "text/vcard; charset=utf-8"
@@ -90,8 +90,11 @@ def _default_links(request):
     return PressOfficeSettings.for_request(request).default_contacts.all()
 
 
-def _release_links():
-    return PressReleaseContact.objects.filter(page__in=PressReleasePage.objects.published().values("pk"))
+def _named_on_a_published_release():
+    """Whether a published release names the contact or one of its translations: a search that stops at
+    the first such release, rather than gathering the contacts of every release of the archive."""
+    published = PressReleasePage.objects.published()
+    return Exists(published.filter(contact_links__contact__translation_key=OuterRef("translation_key")))
 
 
 def public_contact(request, pk, locale):
@@ -103,7 +106,7 @@ def public_contact(request, pk, locale):
     contact = PressContact.objects.filter(pk=pk).values("translation_key").first()
     if contact is None:
         return None
-    shown = Q(translation_key__in=_release_links().values("contact__translation_key")) | Q(
+    shown = _named_on_a_published_release() | Q(
         translation_key__in=_default_links(request).values("contact__translation_key")
     )
     candidates = PressContact.objects.filter(shown, translation_key=contact["translation_key"]).select_related("locale")
@@ -116,11 +119,8 @@ def press_office_contacts(request, locale):
     """The press office's default contacts, then everyone named on a published release, in ``locale``."""
     contacts = PressContact.objects.select_related("locale")
     defaults = list(localized_targets(contacts, _default_links(request), "contact", locale))
-    # For each contact, a search that stops at the first published release naming it, rather than
-    # gathering the contacts of every release of the archive.
-    published = PressReleasePage.objects.published()
-    named = Exists(published.filter(contact_links__contact__translation_key=OuterRef("translation_key")))
-    linked = Exists(published.filter(contact_links__contact=OuterRef("pk")))
+    named = _named_on_a_published_release()
+    linked = Exists(PressReleasePage.objects.published().filter(contact_links__contact=OuterRef("pk")))
     translated = Exists(PressContact.objects.filter(translation_key=OuterRef("translation_key"), locale=locale))
     others = (
         contacts.filter(Q(locale=locale) & named | linked & ~translated)
