@@ -189,8 +189,10 @@ def server_times(url, requests, cached, batches=4):
         timings, ratios = [], []
         size = max(requests // batches, 1)
         for _ in range(batches):
-            bare = [timed(client, BARE_URL) for _ in range(size)]
-            batch = [timed(client, url) for _ in range(size)]
+            # Each batch after two requests left untimed, so that neither is timed colder than in a
+            # loop of its own (the bare view right after a page would be).
+            bare = [timed(client, BARE_URL) for _ in range(size + 2)][2:]
+            batch = [timed(client, url) for _ in range(size + 2)][2:]
             timings += batch
             ratios.append(statistics.median(batch) / statistics.median(bare))
     timings.sort()
@@ -408,7 +410,11 @@ def main():
         "cache_hit_vs_static": min(
             row["cached"]["vs_static"] or 0 for row in rows if row["cached"]["x_cache"] == "HIT"
         ),
-        "release_vs_bare": max(row["uncached"]["time_vs_bare"] for row in release_rows),
+        # The stricter of the two ratios: beside the bare view, and over the bare view's own run.
+        "release_vs_bare": max(
+            max(row["uncached"]["time_vs_bare"], row["uncached"]["median_ms"] / bare["median_ms"])
+            for row in release_rows
+        ),
         "press_room_10k_vs_1k": press_room_row["uncached"]["median_ms"] / press_room_small["median_ms"],
     }
     report = {
