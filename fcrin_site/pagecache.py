@@ -245,10 +245,12 @@ def purge_frontend_cache(page):
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page
 
-    keys = [page.translation_key, *page.get_ancestors().filter(depth__gt=1).values_list("translation_key", flat=True)]
-    batch = PurgeBatch()
-    batch.add_pages(Page.objects.filter(translation_key__in=keys, depth__gt=1).specific())
     try:
+        ancestors = page.get_ancestors().filter(depth__gt=1).values_list("translation_key", flat=True)
+        batch = PurgeBatch()
+        batch.add_pages(
+            Page.objects.filter(translation_key__in=[page.translation_key, *ancestors], depth__gt=1).specific()
+        )
         batch.purge()
     except Exception:
         # The page is published whatever the CDN says; its entries expire with their max-age.
@@ -272,7 +274,7 @@ def _shows_on_public_pages(model):
     return (
         issubclass(model, (Page, BaseGenericSetting, BaseSiteSetting, PageViewRestriction, Site, Locale))
         or model in get_snippet_models()
-        or model in (get_image_model(), get_document_model())
+        or model in (get_image_model(), get_image_model().get_rendition_model(), get_document_model())
         or model._meta.label_lower in extra
     )
 
@@ -285,10 +287,13 @@ def on_model_change(sender, instance, **kwargs):
         _relevance[sender] = _shows_on_public_pages(sender)
     if not _relevance[sender]:
         return
+    from wagtail.images import get_image_model
     from wagtail.models import Page
 
     if kwargs.get("signal") is post_save and isinstance(instance, Page):
         return  # drafts save the page row too; what readers see changes only through the publish signals
+    if kwargs.get("signal") is post_save and sender is get_image_model().get_rendition_model():
+        return  # made while pages render; only a deleted one (a purge) leaves pages pointing at nothing
     update_fields = kwargs.get("update_fields")
     if update_fields and set(update_fields) <= LAZY_IMAGE_FIELDS:
         return

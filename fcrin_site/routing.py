@@ -9,7 +9,8 @@ Wagtail builds its URLs from, and Wagtail routes on from the section as usual: i
 pages, view restrictions, ``before_serve_page`` hooks) all still run.
 
 The pages kept are shared by the requests a process serves: a request routes through copies of them,
-so that nothing it sets on a page it serves outlives it.
+so that nothing it sets on a page it serves outlives it. The menu (``menu_sections``) hands out the
+kept pages themselves, to be read only.
 """
 
 import copy
@@ -114,22 +115,37 @@ def _load(request):
     return routes
 
 
-def _site_hostnames():
-    # From the root paths Wagtail keeps in its cache, which routing reads anyway.
-    return {split_domain_port(urlsplit(root.root_url).netloc)[0] for root in Site.get_site_root_paths()}
+def _site_addresses():
+    """The (host name, port) of every site, from the root paths Wagtail keeps in its cache (routing
+    reads them anyway); the port is the one ``Site.root_url`` leaves out when it is the default."""
+    addresses = set()
+    for root in Site.get_site_root_paths():
+        parts = urlsplit(root.root_url)
+        addresses.add((parts.hostname, parts.port or {"http": 80, "https": 443}[parts.scheme]))
+    return addresses
+
+
+def _routing_name(request):
+    """The name routes are kept under: the parts of the request Wagtail's site lookup depends on.
+
+    That is the host name and the port when a site has both, the host name alone when a site has that
+    host name on another port, and nothing otherwise (the default site answers): made-up hosts and
+    ports share one entry, so they cannot fill a worker's memory.
+    """
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Site._find_for_request reads it
+    port = int(request.get_port()) if str(request.get_port()).isdigit() else None
+    addresses = kept("fcrin_site.site_addresses", _site_addresses)
+    if (hostname, port) in addresses:
+        return f"fcrin_site.routing:{hostname}:{port}"
+    if any(hostname == known for known, _port in addresses):
+        return f"fcrin_site.routing:{hostname}"
+    return "fcrin_site.routing:default"
 
 
 def site_routes(request):
     if hasattr(request, "_site_routes"):
         return request._site_routes
-    # What Wagtail's site lookup depends on: the host name and port when a site has that host name,
-    # otherwise nothing (the default site answers), so that unknown hosts share one entry.
-    hostname = split_domain_port(request._get_raw_host())[0]  # as Site._find_for_request reads it
-    if hostname in kept("fcrin_site.site_hostnames", _site_hostnames):
-        name = f"fcrin_site.routing:{hostname}:{request.get_port()}"
-    else:
-        name = "fcrin_site.routing:default"
-    routes = kept(name, lambda: _load(request))
+    routes = kept(_routing_name(request), lambda: _load(request))
     request._site_routes = routes
     return routes
 

@@ -93,3 +93,28 @@ def test_the_menu_marks_the_page_being_read(client, press_room, home):
     assert [link.get_text(strip=True) for link in on_home] == ["Accueil"]
     assert [link.get_text(strip=True) for link in in_room] == [press_room["fr"].title]
     assert elsewhere == []
+
+
+def test_a_language_shown_under_the_other_languages_home_still_gets_its_own_words(client, press_room, home):
+    # Without a live English home, English readers are served the French home's pages (as Wagtail does).
+    home["en"].unpublish()
+
+    assert soup(client, "/fr/communiques/").select_one(".header-search button").get_text() == "Rechercher"
+    assert soup(client, "/en/communiques/").select_one(".header-search button").get_text() == "Search"
+
+
+def test_a_request_keeps_nothing_once_the_content_version_has_moved(db):
+    from django.core.signals import request_finished, request_started
+
+    from fcrin_site.pagecache import bump_generation
+    from news.models.memory import kept
+
+    request_started.send(sender=None)
+    try:
+        assert kept("test.contacts", lambda: "read before the publication") == "read before the publication"
+        bump_generation()  # another editor publishes while this request renders
+        assert kept("test.card", lambda: "built from what was read before") == "built from what was read before"
+    finally:
+        request_finished.send(sender=None)
+
+    assert kept("test.card", lambda: "built afresh") == "built afresh"

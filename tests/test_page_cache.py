@@ -135,6 +135,17 @@ def test_saving_a_snippet_refreshes_every_page(client, home, locales):
     assert (html(client, "/fr/")[1], html(client, "/en/")[1]) == ("MISS", "MISS")
 
 
+def test_purging_renditions_refreshes_every_page_but_making_them_does_not(client, home):
+    image = wagtail_factories.ImageFactory()
+    html(client, "/fr/")
+    image.get_rendition("fill-1200x630")  # made while some page renders
+    assert html(client, "/fr/")[1] == "HIT"
+
+    image.renditions.all().delete()  # as `wagtail_update_image_renditions --purge-only` does
+
+    assert html(client, "/fr/")[1] == "MISS"
+
+
 def test_making_a_page_private_stops_serving_it_from_the_cache(client, home):
     page = section(home["fr"], "Page bientôt privée")
     url = page.get_url()

@@ -125,16 +125,18 @@ def test_an_alias_of_a_private_release_stays_private(client, press_room, home):
     assert client.get(alias.url).status_code == 302
 
 
-def test_unknown_host_names_share_one_routing_entry(client, press_room):
+def test_made_up_hosts_and_ports_share_their_routing_entries(client, press_room):
     from news.models import memory
 
-    for host in ("127.0.0.1", "testserver", "localhost"):
-        assert client.get("/fr/communiques/", headers={"host": host}).status_code == 200
+    for host, port in (("127.0.0.1", "80"), ("testserver", "80"), ("localhost", "80")):
+        assert client.get("/fr/communiques/", headers={"host": host}, SERVER_PORT=port).status_code == 200
+    for port in ("8001", "8002", "1"):
+        assert client.get("/fr/communiques/", headers={"host": "localhost"}, SERVER_PORT=port).status_code == 200
 
-    # "localhost" is the site's host name; the others are answered by the default site, so a flood
-    # of made-up Host headers cannot fill a worker's memory.
+    # The site is localhost:80. Other hosts get the default site, other ports the site of the host
+    # name, whatever they are: a flood of made-up Host headers cannot fill a worker's memory.
     routing = sorted(name for name in memory._kept[1] if name.startswith("fcrin_site.routing:"))
-    assert routing == ["fcrin_site.routing:default", "fcrin_site.routing:localhost:80"]
+    assert routing == ["fcrin_site.routing:default", "fcrin_site.routing:localhost", "fcrin_site.routing:localhost:80"]
 
 
 def test_each_request_is_routed_through_its_own_copy_of_the_top_pages(rf, press_room):
@@ -193,6 +195,15 @@ class TestCompiledLookup:
         assert lookup.first("x' OR '1'='1") is None
         assert lookup.first("%") is None
 
-    def test_it_refuses_what_it_would_silently_leave_out(self, press_room):
-        with pytest.raises(ValueError, match="prefetch_related"):
-            CompiledLookup(PressReleasePage.objects.prefetch_related("topic_links"), "slug")
+    @pytest.mark.parametrize(
+        ("queryset", "field"),
+        [
+            (lambda: PressReleasePage.objects.prefetch_related("topic_links"), "slug"),
+            (lambda: Page.objects.specific(), "slug"),
+            (lambda: Page.objects.values("pk"), "slug"),
+            (lambda: Page.objects.all(), "translation_key"),
+        ],
+    )
+    def test_it_refuses_what_it_would_silently_get_wrong(self, press_room, queryset, field):
+        with pytest.raises(ValueError, match="CompiledLookup"):
+            CompiledLookup(queryset(), field)

@@ -25,7 +25,8 @@ def _language_names():
 def _routed_alternates(request, ancestry):
     """``_page_alternates`` from what routing handed over, with no query: the live translations of
     the top pages from the routing cache, those of a page below them from the query that found it
-    (``live_translation_paths``). None when some are missing."""
+    (``live_translation_paths``). None when some are missing, or when a language has no live page
+    among them."""
     routes = site_routes(request)
     nearest = {}  # language code: (the page at that address, whether it is a translation of ``page``)
     for level, ancestor in enumerate(ancestry):
@@ -39,6 +40,8 @@ def _routed_alternates(request, ancestry):
                 # The page's own address is its own; another language's is only known by its path.
                 target = ancestor if url_path == ancestor.url_path else Page(url_path=url_path)
                 nearest[code] = (target, level == 0)
+    if len(nearest) < len(settings.LANGUAGES):
+        return None  # a translation elsewhere in the tree than where routing looks: the query finds it
     alternates = {code: (target.get_url(request), exact) for code, (target, exact) in nearest.items()}
     return alternates, [ancestor for ancestor in reversed(ancestry) if ancestor.live]
 

@@ -290,7 +290,8 @@ class PressReleasePage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, Pre
 
     def _hero_renditions(self):
         """The hero image's renditions, by filter spec. Each process keeps those of the images it has
-        shown since content last changed (saving an image changes it), up to HERO_IMAGES_KEPT images."""
+        shown since content last changed (saving an image or deleting a rendition changes it), up to
+        HERO_IMAGES_KEPT images."""
         kept_renditions = kept("news.hero_renditions", dict)
         renditions = kept_renditions.get(self.hero_image_id)
         if renditions is not None:

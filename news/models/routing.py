@@ -1,8 +1,8 @@
 """Mixins for page models that save queries on every page served."""
 
 from django.db import connections
-from django.db.models import OuterRef, Subquery
-from django.db.models.query import get_related_populators
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.query import ModelIterable, get_related_populators
 from django.http import Http404
 from django.utils import translation
 
@@ -39,25 +39,31 @@ def _language_codes():
 
 
 def _live_translation_path(locale_id):
-    translation = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id, live=True)
-    return Subquery(translation.values("url_path")[:1])
+    live = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id, live=True)
+    return Subquery(live.values("url_path")[:1])
 
 
 class CompiledLookup:
-    """The first object of a queryset filtered on one field, with its SQL compiled once.
+    """The first object of a queryset whose text field equals a value, with its SQL compiled once.
 
     Django compiles a queryset's SQL each time it is evaluated, and for a page (sixty columns, a few
     joins and subqueries) that takes longer than the database takes to run it. Routing runs the same
     lookup on every request with only the slug changing: it is compiled once per content version,
-    then run and turned into objects as Django's ``ModelIterable`` does (same converters, related
-    objects and annotations).
+    then run and turned into objects as Django's ``ModelIterable`` does, with the same converters,
+    ``select_related()`` objects and annotations. A queryset that asks for more than that (prefetches,
+    ``values()``, ``specific()``) is refused rather than half followed, and so is a field whose values
+    the database driver would need converted.
     """
 
     PLACEHOLDER = "\x00compiled-lookup\x00"
 
     def __init__(self, queryset, field):
-        if queryset._prefetch_related_lookups:
-            raise ValueError("CompiledLookup follows select_related(), not prefetch_related()")
+        if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
+            raise ValueError("CompiledLookup gives model instances with their select_related() objects only")
+        if queryset._known_related_objects:
+            raise ValueError("CompiledLookup does not attach the known related objects of a related manager")
+        if not isinstance(queryset.model._meta.get_field(field), CharField):
+            raise ValueError(f"CompiledLookup compares text fields, not {field!r}")
         self.db = queryset.db
         compiler = queryset.filter(**{field: self.PLACEHOLDER})[:1].query.get_compiler(using=self.db)
         self.sql, params = compiler.as_sql()
