@@ -68,7 +68,7 @@ class MultilingualSitemap(Sitemap):
     sitemap index: one file for a whole archive takes seconds to build and megabytes to send.
     """
 
-    limit = 1000
+    limit = 500
 
     def site_pages(self):
         in_site = site_paths(self)
