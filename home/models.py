@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from fcrin_site.routing import menu_sections
 from news.awareness.calendar import next_day as next_awareness_day
-from news.models import AwarenessDayPage, PressReleasePage, PressRoomPage
+from news.models import AwarenessDayPage, PressRoomPage
 from news.models.querysets import public_q
 from news.models.routing import OneQueryViewRestrictionsMixin, RequestCachedUrlMixin
 
@@ -44,19 +44,14 @@ class HomePage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, Page):
             # every restriction; restrictions above this page would have stopped the reader already.
             restricted = PageViewRestriction.objects.values("page_id")
             context["sections"] = self.get_children().live().in_menu().exclude(pk__in=restricted).specific()
-        context["latest_releases"] = latest_releases = list(
-            PressReleasePage.objects.descendant_of(self)
-            .published()
-            .newest_first()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")[: self.latest_releases_count]
+        # The press room is normally one of the sections; look it up only when it is not. Its
+        # listing, cached until the next publication, already holds the newest releases' ids.
+        press_room = (
+            next((section for section in context["sections"] if isinstance(section, PressRoomPage)), None)
+            or PressRoomPage.objects.child_of(self).live().filter(public_q()).first()
         )
-        if latest_releases:
-            # The press room is normally one of the sections; look it up only when it is not.
-            context["press_room"] = (
-                next((section for section in context["sections"] if isinstance(section, PressRoomPage)), None)
-                or PressRoomPage.objects.child_of(self).live().filter(public_q()).first()
-            )
+        context["press_room"] = press_room
+        context["latest_releases"] = press_room.latest_releases(self.latest_releases_count) if press_room else []
 
         days = AwarenessDayPage.objects.live().filter(public_q(), locale_id=self.locale_id).prefetch_related("dates")
         context["next_awareness_day"] = next_awareness_day(days)

@@ -161,6 +161,27 @@ def test_home_shows_the_latest_published_releases(client, home, press_room, cata
     assert soup.select_one(f'a[href="{press_room["fr"].url}"]')
 
 
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_home_latest_releases_follow_publications_on_the_next_request(
+    client, settings, home, press_room, catalogue, page_cache
+):
+    settings.PAGE_CACHE_ENABLED = page_cache
+
+    def latest():
+        soup = BeautifulSoup(client.get(home["fr"].url).content, "html.parser")
+        return [a.get_text(strip=True) for a in soup.select(".release-card__title a")]
+
+    assert latest() == ["Lupus 2026", "Asthme 2026", "Lupus 2025"]
+    if page_cache:
+        assert client.get(home["fr"].url)["X-Cache"] == "HIT"
+    sepsis = _release(press_room, "Sepsis 2027", datetime.date(2027, 1, 15))
+    assert latest() == ["Sepsis 2027", "Lupus 2026", "Asthme 2026"]
+
+    sepsis.unpublish()
+    catalogue["new_lupus"].unpublish()
+    assert latest() == ["Asthme 2026", "Lupus 2025"]
+
+
 def test_view_restricted_press_room_and_releases_ask_for_a_login(client, press_room, catalogue):
     PageViewRestriction.objects.create(page=press_room["fr"], restriction_type="login")
 

@@ -91,8 +91,6 @@ class PressRoomPage(
         return {"topics": list(topics), "networks": list(networks), "years": years}
 
     def get_context(self, request, *args, **kwargs):
-        from .releases import PressReleasePage
-
         context = super().get_context(request, *args, **kwargs)
         listing = self.listing()
         choices = listing["choices"]
@@ -113,8 +111,19 @@ class PressRoomPage(
         else:
             # Unfiltered, the page is cut from the listing's ids: no sort or count of the whole archive.
             page = Paginator(listing["ids"], self.releases_per_page).get_page(request.GET.get("page"))
-            found = PressReleasePage.objects.filter(pk__in=page.object_list).select_related("hero_image")
-            found = {release.pk: release for release in found.prefetch_related("hero_image__renditions")}
-            page.object_list = [found[pk] for pk in page.object_list if pk in found]
+            page.object_list = self._cards(page.object_list)
         context.update(choices=choices, selected=selected, releases=page)
         return context
+
+    def latest_releases(self, count):
+        """The ``count`` newest published releases, cut from the cached listing like its first page."""
+        return self._cards(self.listing()["ids"][:count])
+
+    @staticmethod
+    def _cards(ids):
+        """The releases of ``ids`` in that order, with the image their cards show."""
+        from .releases import PressReleasePage
+
+        found = PressReleasePage.objects.filter(pk__in=ids).select_related("hero_image")
+        found = {release.pk: release for release in found.prefetch_related("hero_image__renditions")}
+        return [found[pk] for pk in ids if pk in found]
