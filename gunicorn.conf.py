@@ -3,10 +3,18 @@
 import multiprocessing
 import os
 
+wsgi_app = "fcrin_site.asgi:application"
+# uvicorn's worker (fcrin_site/workers.py): requests are read in an event loop, so that clients
+# sending them slowly hold sockets, not workers, and each request's Django code runs in a thread.
+# gunicorn's sync or gthread workers give a whole worker (or thread) to a client until its headers are in.
+worker_class = "fcrin_site.workers.Worker"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# (2 x cores) + 1 suits a sync worker that mostly waits on the database; capped for small hosts.
+# (2 x cores) + 1 processes keep the cores busy while views wait on the database; capped for small hosts.
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 8)))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Open connections a worker holds before it answers 503 at once (slow ones are closed after
+# GUNICORN_HEADER_TIMEOUT, read by fcrin_site/workers.py); below the usual limit of 1024 open files.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
+# The event loop's heartbeat: a worker whose loop is stuck this long is restarted.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))

@@ -21,6 +21,7 @@ from wagtail.api.v2.filters import (
     SearchFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -32,7 +33,7 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound
 from rest_framework.filters import BaseFilterBackend
 
-from home.visibility import public_pages
+from news import visibility
 
 
 def _models(names):
@@ -80,7 +81,7 @@ class LinkedNetworksField(serializers.Field):
 
     def to_representation(self, page):
         keys = list(page.network_links.values_list("network__translation_key", flat=True))
-        networks = public_pages(Page.objects.filter(translation_key__in=keys, locale_id=page.locale_id))
+        networks = visibility.public(Page.objects.filter(translation_key__in=keys, locale_id=page.locale_id))
         request = self.context.get("request")
         return [
             {"id": network.pk, "title": network.title, "html_url": network.get_full_url(request)}
@@ -93,10 +94,12 @@ class CoordinatorsField(serializers.Field):
         return instance
 
     def to_representation(self, page):
-        return [
-            {"name": person.name, "role": person.title, "institution": person.institution}
-            for person in page.coordinators.all()
-        ]
+        # The honorific in the page's language ("Pr", "Prof."), whatever the request's.
+        with translation.override(page.locale.language_code):
+            return [
+                {"name": person.full_name, "role": person.title, "institution": person.institution}
+                for person in page.coordinators.all()
+            ]
 
 
 class NextOccurrencesField(serializers.Field):
@@ -194,7 +197,34 @@ class NetworkFilter(BaseFilterBackend):
         return queryset.filter(_linked_pages(NETWORK_LOOKUPS, translation_key__in=keys))
 
 
+class LanguageSearchFilter(SearchFilter):
+    """?search= stems words in the language asked for with ?locale=; without it, in each page's own."""
+
+    def filter_queryset(self, request, queryset, view):
+        language = request.GET.get("locale")
+        with translation.override(language if language in dict(settings.LANGUAGES) else None):
+            return super().filter_queryset(request, queryset, view)
+
+
+# Past any archive's size, and well inside the 64-bit integers SQLite and PostgreSQL take for OFFSET.
+MAX_OFFSET = 1_000_000_000
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's pagination, with an offset the databases accept: a larger one is a 400, not a 500."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            offset = int(request.GET.get("offset", 0))
+        except ValueError:
+            offset = 0  # not a number: Wagtail's pagination says so
+        if offset > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
+    pagination_class = BoundedPagination
     filter_backends = [
         FieldsFilter,
         TopicFilter,
@@ -205,7 +235,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        LanguageSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "network"])
 
@@ -217,21 +247,16 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         # Wagtail's base queryset lets a visitor holding a page's password see it; partners get public pages only.
-        return public_pages(super().get_base_queryset(), self.request).type(*api_page_models())
-
-    def dispatch(self, request, *args, **kwargs):
-        # ?search= stems words in the language asked for with ?locale=.
-        language = request.GET.get("locale")
-        if language in dict(settings.LANGUAGES):
-            with translation.override(language):
-                return super().dispatch(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
+        return visibility.public_for_search(super().get_base_queryset()).type(*api_page_models())
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         network = self.request.GET.get("network")
         if network is not None and not network.strip():
             raise BadRequestError("network must be a page id or slug")
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator.lower() not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
 
 
 @api_view(["GET"])

@@ -1,35 +1,36 @@
 """Full-page cache for anonymous readers, made stale at once by any publication.
 
-Every cached response is stored under a key holding a global *generation* number. Publishing,
-unpublishing, moving or deleting a page, lifting an embargo (``publish_scheduled`` publishes a
-revision, which sends ``page_published``), or saving a snippet, a setting, an image or a privacy rule
-bumps the generation, so every page, feed and calendar that lists the changed content is fresh on its
-next request, in both languages, without having to know which listings show what. Entries of older
-generations are never read again and expire on their own.
+The cache holds one *generation*: a random token that any publication, unpublication, move or
+deletion of a page, lift of an embargo (``publish_scheduled`` publishes a revision, which sends
+``page_published``), or save of a snippet, a setting, an image or a privacy rule replaces, at once
+and again once its transaction has committed. Each page is stored with the generation it was rendered under and served
+only while that is still the current one, so every page, feed and calendar that lists the changed
+content is fresh on its next request, in both languages, in every process, without having to know
+which listings show what.
 
-Each process also keeps the pages it served last in memory (``LocalPages``), so that a hit costs no
-round trip to the shared cache for the page itself. How often a process asks the shared cache for the
-generation is ``PAGE_CACHE_GENERATION_CHECK`` (seconds; 0 = on every request): a process that publishes
-sees its own change at once, the others within that delay.
-
-A change is made inside a transaction: the generation is bumped at once, for the process that makes
-it, and again once it is committed, because until then another process still reads the old content
-and may store it under the first bump.
+A hit reads the generation and the page in one round trip to the shared cache (``get_many``), and
+makes no query. The cache must be shared by every process of the deployment (Redis, or files on one
+machine): a per-process cache would keep serving what another process has unpublished, so the
+middleware refuses to start on one unless ``PAGE_CACHE_ALLOW_LOCAL_MEMORY`` says there is only one
+process (tests).
 """
 
 import hashlib
 import logging
-import threading
+import math
 import time
-from collections import OrderedDict
+import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -52,87 +53,49 @@ def page_cache():
     return caches[_setting("ALIAS", "default")]
 
 
-def _seed():
-    # Seeded from the clock so that losing the counter (eviction, Redis restart) can never bring
-    # back the pages of an older generation.
-    return time.time_ns() // 1000
+def new_generation(previous=None):
+    """A random token led by the second it was made in, which is the ``Last-Modified`` of feeds and
+    sitemaps (fcrin_site/cache_headers.py): always at least a second after the one it replaces, so that
+    a reader who fetched the old content in the same second is not told it is unchanged."""
+    stamp = math.ceil(time.time())
+    previous_stamp = generation_time(previous)
+    if previous_stamp is not None:
+        stamp = max(stamp, previous_stamp + 1)
+    return f"{stamp}-{uuid.uuid4().hex}"
 
 
-def current_generation(cache):
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _seed(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
-
-
-class LocalPages:
-    """This process's copy of the pages of one generation, least recently served dropped first."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.reset(None)
-
-    def reset(self, generation):
-        with self.lock:
-            self.generation = generation
-            self.checked_at = time.monotonic()
-            self.pages = OrderedDict()
-            self.size = 0
-
-    def confirm(self):
-        self.checked_at = time.monotonic()
-
-    def checked_recently(self):
-        return time.monotonic() - self.checked_at < _setting("GENERATION_CHECK", 0)
-
-    def get(self, identity):
-        with self.lock:
-            stored = self.pages.get(identity)
-            if stored is not None:
-                self.pages.move_to_end(identity)
-            return stored
-
-    def put(self, generation, identity, stored):
-        limit = _setting("LOCAL_MAX_BYTES", 32 * 1024 * 1024)
-        size = len(stored[2])
-        with self.lock:
-            if generation != self.generation or size > limit or identity in self.pages:
-                return
-            self.pages[identity] = stored
-            self.size += size
-            while self.size > limit:
-                _identity, (_status, _headers, content) = self.pages.popitem(last=False)
-                self.size -= len(content)
-
-
-local_pages = LocalPages()
+def generation_time(generation):
+    """When the generation was made, in seconds since the epoch; None for a token of another form."""
+    stamp, _, token = (generation or "").partition("-")
+    return int(stamp) if stamp.isdigit() and token else None
 
 
 def bump_generation():
     cache = page_cache()
-    try:
-        local_pages.reset(cache.incr(GENERATION_KEY))
-    except ValueError:
-        cache.add(GENERATION_KEY, _seed(), timeout=None)
-        local_pages.reset(None)
+    cache.set(GENERATION_KEY, new_generation(cache.get(GENERATION_KEY)), timeout=None)
 
 
 def content_changed():
+    """Make every cached page stale: at once, for this process's next requests in the same
+    transaction, and again once it has committed, because until then other processes still read the
+    old content and may store it under the first new generation."""
     bump_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(bump_generation)
 
 
-def content_generation():
-    """The generation, for other caches of published content to key on; None when the cache is unreachable."""
-    if local_pages.generation is not None and local_pages.checked_recently():
-        return local_pages.generation
-    generation = current_generation(page_cache())
-    if generation == local_pages.generation:
-        local_pages.confirm()
-    elif generation is not None:
-        local_pages.reset(generation)
+def content_version():
+    """The generation, for the fragment cache of the news app's templates (``{% fragment %}``);
+    None when fragments are off (``PAGE_CACHE_FRAGMENTS``) or the cache is unreachable."""
+    return current_generation(page_cache()) if _setting("FRAGMENTS", True) else None
+
+
+def current_generation(cache):
+    """The generation; a new one when the cache lost it (eviction, restart), which no stored page has."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, new_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
@@ -143,8 +106,28 @@ def page_identity(request):
     return f"{language}|{request.build_absolute_uri()}"
 
 
-def page_key(identity, generation):
-    return f"pagecache:{generation}:{hashlib.sha256(identity.encode()).hexdigest()}"
+def page_key(identity):
+    return f"pagecache:page:{hashlib.sha256(identity.encode()).hexdigest()}"
+
+
+def is_shared_request(request):
+    """False for a request that carries one visitor's state: a session, messages, credentials, a preview."""
+    bypass_cookies = _setting("BYPASS_COOKIES", [settings.SESSION_COOKIE_NAME, "messages"])
+    if any(name in request.COOKIES for name in bypass_cookies):
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META and not getattr(request, "is_preview", False)
+
+
+def is_shared_response(request, response):
+    """False for a response that belongs to one visitor: it sets a cookie, holds a CSRF token, is a
+    preview, was made for a logged-in user, or its view says so (``response.no_page_cache``)."""
+    if response.cookies or getattr(response, "no_page_cache", False) or getattr(request, "is_preview", False):
+        return False
+    # A CSRF token in the page is tied to the visitor's cookie: such a page is never shared.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
 
 
 def is_cacheable_request(request):
@@ -152,28 +135,17 @@ def is_cacheable_request(request):
         return False
     if any(request.path_info.startswith(prefix) for prefix in _setting("EXCLUDED_PATHS", [])):
         return False
-    bypass_cookies = _setting("BYPASS_COOKIES", [settings.SESSION_COOKIE_NAME, "messages"])
-    if any(name in request.COOKIES for name in bypass_cookies):
-        return False
-    return "HTTP_AUTHORIZATION" not in request.META and not getattr(request, "is_preview", False)
+    return is_shared_request(request)
 
 
 def is_cacheable_response(request, response):
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if getattr(response, "no_page_cache", False) or getattr(request, "is_preview", False):
-        return False
-    # A CSRF token in the page is tied to the visitor's cookie: such a page is never shared.
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+    if response.status_code != 200 or response.streaming or not is_shared_response(request, response):
         return False
     cache_control = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
     if cache_control & UNCACHEABLE_CACHE_CONTROL:
         return False
     vary = {h.strip().lower() for h in cc_delim_re.split(response.get("Vary", "")) if h.strip()}
-    if vary - HARMLESS_VARY:
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    return not (vary - HARMLESS_VARY)
 
 
 class PageCacheMiddleware:
@@ -187,50 +159,45 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        if (
+            _setting("ENABLED", True)
+            and isinstance(page_cache(), LocMemCache)
+            and not _setting("ALLOW_LOCAL_MEMORY", False)
+        ):
+            raise ImproperlyConfigured(
+                "The page cache is in each process's own memory (LocMemCache), so a page unpublished by another "
+                "process would still be served. Set REDIS_URL, or use a cache shared by every process (the file "
+                "cache in DJANGO_CACHE_DIR), or turn the page cache off with PAGE_CACHE_ENABLED=0."
+            )
 
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self._mark(self.get_response(request), "BYPASS")
         cache = page_cache()
-        identity = page_identity(request)
-        generation, stored = self._lookup(cache, identity)
+        key = page_key(page_identity(request))
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation(cache)
         if generation is None:  # the cache is unreachable
             return self._mark(self.get_response(request), "BYPASS")
-        if stored is not None:
-            status, headers, content = stored
-            return self._mark(HttpResponse(content, status=status, headers=headers), "HIT")
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            _generation, status, headers, content = stored
+            response = HttpResponse(content, status=status, headers=headers)
+            if request.method in ("GET", "HEAD"):
+                # The stored headers carry the validators and Cache-Control the page had (fcrin_site/cache_headers.py):
+                # a reader who holds this very page gets a 304 here, still without a query.
+                last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+                response = get_conditional_response(
+                    request, etag=response.get("ETag"), last_modified=last_modified, response=response
+                )
+            return self._mark(response, "HIT")
         response = self.get_response(request)
         if request.method != "GET" or not is_cacheable_response(request, response):
             return self._mark(response, "BYPASS")
-        stored = (response.status_code, dict(response.items()), response.content)
-        cache.set(page_key(identity, generation), stored, _setting("TIMEOUT", 600))
-        local_pages.put(generation, identity, stored)
+        cache.set(
+            key, (generation, response.status_code, dict(response.items()), response.content), _setting("TIMEOUT", 600)
+        )
         return self._mark(response, "MISS")
-
-    @staticmethod
-    def _lookup(cache, identity):
-        """(generation, stored page or None); the generation is None when the shared cache is unreachable."""
-        guess = local_pages.generation
-        if guess is not None:
-            stored = local_pages.get(identity)
-            if stored is not None and local_pages.checked_recently():
-                return guess, stored
-            # One round trip checks the generation and, unless this process has the page, fetches it.
-            key = page_key(identity, guess)
-            found = cache.get_many([GENERATION_KEY] if stored is not None else [GENERATION_KEY, key])
-            if found.get(GENERATION_KEY) == guess:
-                local_pages.confirm()
-                if stored is None and (stored := found.get(key)) is not None:
-                    local_pages.put(guess, identity, stored)
-                return guess, stored
-        generation = current_generation(cache)
-        if generation is None:
-            return None, None
-        local_pages.reset(generation)
-        stored = cache.get(page_key(identity, generation))
-        if stored is not None:
-            local_pages.put(generation, identity, stored)
-        return generation, stored
 
     @staticmethod
     def _mark(response, outcome):

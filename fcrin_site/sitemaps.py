@@ -7,11 +7,11 @@ from django.utils import translation
 from django.utils.functional import cached_property
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
-from home.visibility import public_pages
 from networks.directory import linked_topics
 from networks.models import NetworkIndexPage
+from news import visibility
 from news.models import PressReleasePage
 
 ENTRY_FIELDS = [
@@ -26,18 +26,14 @@ ENTRY_FIELDS = [
 
 
 def site_paths(sitemap):
-    """A filter on the pages of every language tree of the site: its root page and the root's translations.
-
-    Looked up once per request: each section asks for it to count its URLs and to date its newest.
-    """
-    request = sitemap.request
-    if not hasattr(request, "_sitemap_site_paths"):
-        root = sitemap.get_wagtail_site().root_page
-        in_site = Q()
-        for path in Page.objects.filter(translation_key=root.translation_key).values_list("path", flat=True):
-            in_site |= Q(path__startswith=path)
-        request._sitemap_site_paths = in_site
-    return request._sitemap_site_paths
+    """A filter on the pages of every language tree of the site: its root page and the root's translations."""
+    # Site.find_for_request is Wagtail's documented lookup; a request no site claims gets the default one.
+    site = Site.find_for_request(sitemap.request) or Site.objects.select_related("root_page").get(is_default_site=True)
+    root = site.root_page
+    in_site = Q()
+    for path in Page.objects.filter(translation_key=root.translation_key).values_list("path", flat=True):
+        in_site |= Q(path__startswith=path)
+    return in_site
 
 
 def entry(location, lastmod, versions):
@@ -54,7 +50,7 @@ def entry(location, lastmod, versions):
 
 
 def set_latest_lastmod(sitemap, urls):
-    """What Django's ``Sitemap._urls`` does for the Last-Modified header of a section."""
+    """What Django's sitemap does for the Last-Modified header of a section (the view reads ``latest_lastmod``)."""
     last_mods = {url_info["lastmod"] for url_info in urls}
     if last_mods and None not in last_mods:
         sitemap.latest_lastmod = max(last_mods)
@@ -70,9 +66,12 @@ class MultilingualSitemap(Sitemap):
 
     limit = 500
 
+    @cached_property
+    def in_site(self):
+        return site_paths(self)
+
     def site_pages(self):
-        in_site = site_paths(self)
-        return public_pages(self.section_pages(Page.objects.filter(in_site)), self.request)
+        return visibility.public(self.section_pages(Page.objects.filter(self.in_site)))
 
     def section_pages(self, pages):
         return pages
@@ -100,7 +99,7 @@ class MultilingualSitemap(Sitemap):
             versions[page.translation_key][languages[page.locale_id]] = page.get_full_url(self.request)
         return versions
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
         pages = list(self.paginator.page(page).object_list)
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         # The pages of this file are among their own translations: each address is worked out once.
@@ -143,7 +142,7 @@ class TopicSitemap(Sitemap):
     @cached_property
     def entries(self):
         in_site = site_paths(self)
-        directories = public_pages(NetworkIndexPage.objects.filter(in_site), self.request).select_related("locale")
+        directories = visibility.public(NetworkIndexPage.objects.filter(in_site)).select_related("locale")
         directories = {directory.locale_id: directory for directory in directories}
         topics, versions = [], defaultdict(dict)
         for topic in linked_topics(directories.values()):
@@ -165,7 +164,7 @@ class TopicSitemap(Sitemap):
     def lastmod(self, item):
         return item["lastmod"]
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
         urls = list(self.paginator.page(page).object_list)
         set_latest_lastmod(self, urls)
         return urls

@@ -11,11 +11,7 @@ class HomeConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_save
 
-        from fcrin_site import pagecache, routing
-
         from .roles import grant_new_section, section_models
 
-        pagecache.connect_signals()
-        routing.connect_signals()
         for label in section_models():
             post_save.connect(grant_new_section, sender=apps.get_model(label), dispatch_uid=f"roles-{label}")

@@ -18,7 +18,7 @@ EMBARGO_TRANSLATORS = "Traduction sous embargo"
 WORKFLOW = "Relecture communication"
 REVIEW_TASK = "Relecture par l'équipe Publication"
 
-SNIPPETS = ["news.topic", "news.presscontact", "news.boilerplate", "networks.careprotocol"]
+SNIPPETS = ["news.topic", "news.presscontact", "news.boilerplate", "news.clipping", "networks.careprotocol"]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),

@@ -1,36 +1,28 @@
-"""What the directory, network and topic pages show, each in a fixed number of queries."""
+"""What the directory, network and topic pages show, each in a fixed number of queries.
 
-import json
+The pages hand over what they are and what they hold (their networks, links and translations):
+nothing here imports the networks' models, which call these functions from their ``get_context``.
+"""
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Lower, Substr
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone, translation
-from django.utils.translation import ngettext
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page
 
 from dateutil.relativedelta import relativedelta
 
 from news.awareness.calendar import upcoming
+from news.jsonld import script_json
 from news.models import AwarenessDayPage, PressReleasePage, Topic
+from news.serving import site_url
+from news.visibility import public
 
-from .models import CareProtocol, NetworkIndexPage, NetworkKind, NetworkPage, NetworkTopic
+from .kinds import NetworkKind, kind_label
 
 LOGO_FILTER = "max-240x120"
 LATEST_RELEASES = 5
 UPCOMING_DAYS = 3
-
-
-def kind_label(kind, count):
-    labels = {
-        NetworkKind.INVESTIGATION: ngettext("clinical investigation network", "clinical investigation networks", count),
-        NetworkKind.EXPERTISE: ngettext(
-            "expertise and methodology network", "expertise and methodology networks", count
-        ),
-        NetworkKind.PLATFORM: ngettext("platform", "platforms", count),
-    }
-    return labels[kind]
 
 
 def figures(networks):
@@ -42,30 +34,6 @@ def figures(networks):
         if counts.get(kind)
     ]
     return {"total": sum(counts.values()), "by_kind": by_kind}
-
-
-def public(pages):
-    """``PageQuerySet.public()`` inside the query itself, where Wagtail's costs one query more."""
-    # A restriction applies to its page and every page below it: those whose path it prefixes.
-    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return pages.filter(~Exists(restrictions))
-
-
-def live_networks(language_code=None):
-    # By language code rather than Locale.get_active(), which would cost a query of its own.
-    language_code = language_code or translation.get_language()
-    return public(NetworkPage.objects.live().filter(locale__language_code=language_code))
-
-
-def _with_cards(networks):
-    return (
-        networks.select_related("logo")
-        .prefetch_related(
-            "logo__renditions",
-            Prefetch("topic_links", queryset=NetworkTopic.objects.select_related("topic")),
-        )
-        .order_by(Lower("title"))
-    )
 
 
 def _topic_urls(index, topics, request):
@@ -84,7 +52,7 @@ def _cards(networks, index, request):
 
 
 def directory_context(index, request):
-    networks = public(NetworkPage.objects.child_of(index).live())
+    networks = public(index.networks())
     topics = list(
         Topic.objects.filter(locale_id=index.locale_id, network_links__page__in=networks).distinct().order_by("name")
     )
@@ -92,10 +60,10 @@ def directory_context(index, request):
     selected = next((topic for topic in topics if topic.slug == wanted), None)
     listed = networks
     if selected is not None:
-        listed = networks.filter(pk__in=NetworkTopic.objects.filter(topic=selected).values("page_id"))
+        listed = networks.filter(pk__in=selected.network_links.values("page_id"))
     topic_urls = _topic_urls(index, topics, request)
     groups = {kind: [] for kind in NetworkKind.values}
-    for network in _cards(_with_cards(listed), index, request):
+    for network in _cards(listed.with_cards(), index, request):
         groups[network.kind].append(network)
     return {
         "figures": figures(networks),
@@ -110,15 +78,11 @@ def directory_context(index, request):
 
 
 def topic_context(index, topic, request):
-    networks = public(
-        NetworkPage.objects.live().filter(
-            locale_id=index.locale_id, pk__in=NetworkTopic.objects.filter(topic=topic).values("page_id")
-        )
-    )
-    protocols = CareProtocol.objects.filter(disease=topic).select_related("disease", "document").order_by("title")
+    networks = public(index.networks_about(topic))
+    protocols = topic.care_protocols.select_related("disease", "document").order_by("title")
     return {
         "topic": topic,
-        "networks": _cards(_with_cards(networks), index, request),
+        "networks": _cards(networks.with_cards(), index, request),
         "care_protocols": list(protocols),
         "releases": latest_releases(PressReleasePage.objects.published().with_topic(topic), index.locale_id),
         "awareness_days": upcoming_days(index.locale_id, topic_links__topic__translation_key=topic.translation_key),
@@ -131,13 +95,13 @@ def linked_topics(indexes):
 
     Each topic, in a directory's language, carries ``networks_published`` and ``releases_published``:
     the latest publication among the networks and releases its page lists. Three queries, whatever the
-    number of topics and releases: ``published()`` reads the view restrictions first, and the releases'
-    latest publications are grouped in one pass over the archive rather than searched for each topic.
+    number of topics and releases: the releases' latest publications are grouped in one pass over the archive rather than searched for each topic.
     """
     in_directories = Q(pk__in=[])
     for index in indexes:
         in_directories |= Q(path__startswith=index.path, depth=index.depth + 1)
-    networks = public(NetworkPage.objects.live().filter(in_directories))
+    # Pages, not networks: only networks have topic links, so the join below keeps them alone.
+    networks = public(Page.objects.filter(in_directories))
     topics = list(
         Topic.objects.filter(network_links__page__in=networks, network_links__page__locale_id=F("locale_id"))
         .annotate(networks_published=Max("network_links__page__last_published_at"))
@@ -160,7 +124,7 @@ def topic_alternate_urls(index, topic, request):
     """The topic page's address in each language where both the topic and the directory exist."""
     topics = {t.locale_id: t for t in Topic.objects.filter(translation_key=topic.translation_key)}
     urls = {}
-    for other in NetworkIndexPage.objects.live().filter(translation_key=index.translation_key).select_related("locale"):
+    for other in public(index.get_translations(inclusive=True)).select_related("locale"):
         translated = topics.get(other.locale_id)
         if translated is None:
             continue
@@ -175,9 +139,7 @@ def network_context(page, request):
     # The directory is the parent page: its address comes from the page's own, without a query.
     index_url = page.get_url(request).removesuffix(f"{page.slug}/")
     topics = [link.topic for link in page.topic_links.select_related("topic")]
-    topic_urls = {
-        topic.pk: index_url + NetworkIndexPage.get_resolver().reverse("topic", slug=topic.slug) for topic in topics
-    }
+    topic_urls = {topic.pk: index_url + page.topic_path(topic.slug) for topic in topics}
     coordinators = list(page.coordinators.all())
     protocols = [
         link.protocol for link in page.care_protocol_links.select_related("protocol__disease", "protocol__document")
@@ -190,8 +152,8 @@ def network_context(page, request):
         "care_protocols": protocols,
         "releases": latest_releases(PressReleasePage.objects.published().with_network(page), page.locale_id),
         "logo": logo,
-        "logo_url": request.build_absolute_uri(logo.url) if logo else "",
-        "canonical_url": request.build_absolute_uri(page.get_url(request)),
+        "logo_url": site_url(request, logo.url) if logo else "",
+        "canonical_url": page.get_full_url(request),
         "json_ld": json_ld(page, request, logo, coordinators),
     }
 
@@ -207,14 +169,9 @@ def latest_releases(releases, locale_id):
 
 def upcoming_days(locale_id, **link):
     """The next occurrences, within a year, of the live awareness days linked by ``link``."""
-    days = public(AwarenessDayPage.objects.live().filter(locale_id=locale_id, **link)).distinct()
+    days = public(AwarenessDayPage.objects.filter(locale_id=locale_id, **link)).distinct()
     today = timezone.localdate()
     return upcoming(days.prefetch_related("dates"), today, today + relativedelta(years=1))[:UPCOMING_DAYS]
-
-
-def _escape(text):
-    # The same escapes as Django's json_script: the JSON cannot close the script element.
-    return text.replace("&", "\\u0026").replace("<", "\\u003C").replace(">", "\\u003E")
 
 
 def json_ld(page, request, logo, coordinators):
@@ -222,7 +179,7 @@ def json_ld(page, request, logo, coordinators):
         "@context": "https://schema.org",
         "@type": "ResearchOrganization",
         "name": page.full_name,
-        "url": request.build_absolute_uri(page.get_url(request)),
+        "url": page.get_full_url(request),
         "description": page.summary,
     }
     if page.acronym:
@@ -230,7 +187,7 @@ def json_ld(page, request, logo, coordinators):
     if page.website:
         data["sameAs"] = [page.website]
     if logo is not None:
-        data["logo"] = request.build_absolute_uri(logo.url)
+        data["logo"] = site_url(request, logo.url)
     parent = getattr(settings, "NETWORKS_PARENT_ORGANIZATION", None)
     if parent:
         data["parentOrganization"] = {"@type": "Organization", **parent}
@@ -238,6 +195,7 @@ def json_ld(page, request, logo, coordinators):
         {
             "@type": "Person",
             "name": coordinator.name,
+            **({"honorificPrefix": coordinator.get_honorific_display()} if coordinator.honorific else {}),
             **({"jobTitle": coordinator.title} if coordinator.title else {}),
             **(
                 {"affiliation": {"@type": "Organization", "name": coordinator.institution}}
@@ -249,4 +207,4 @@ def json_ld(page, request, logo, coordinators):
     ]
     if members:
         data["member"] = members
-    return _escape(json.dumps(data, ensure_ascii=False))
+    return script_json(data)

@@ -11,20 +11,28 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_unicode_slug
 from django.db import transaction
-from django.utils.text import slugify
 
 from wagtail.models import Locale
 
+from news.editorial.translation import TranslationShapeError, translate
 from news.models import Topic
-from news.translation import TranslationShapeError, translate
+from news.slugs import ascii_slug
 
-from .models import NetworkCoordinator, NetworkIndexPage, NetworkKind, NetworkPage, NetworkTopic
+from .kinds import NetworkKind
+from .models import Honorific, NetworkCoordinator, NetworkIndexPage, NetworkPage, NetworkTopic
 
 SOURCE, TARGET = "fr", "en"
 REQUIRED = ["kind", "name_fr", "name_en", "summary_fr", "summary_en"]
 TEXT = [*REQUIRED, "title_fr", "title_en", "slug_fr", "slug_en", "centres_note_fr", "centres_note_en", "website"]
 TOPIC_KEYS = ["slug_fr", "name_fr", "slug_en", "name_en"]
 COORDINATOR_KEYS = ["name", "title_fr", "title_en", "institution_fr", "institution_en"]
+HONORIFICS = {
+    "pr": Honorific.PROFESSOR,
+    "pr.": Honorific.PROFESSOR,
+    "prof.": Honorific.PROFESSOR,
+    "dr": Honorific.DOCTOR,
+    "dr.": Honorific.DOCTOR,
+}
 PAGE_FIELDS = ["title", "slug", "acronym", "full_name", "kind", "summary", "centres", "centres_note", "year_labelled"]
 
 
@@ -118,7 +126,7 @@ def _clean(position, record):
         clean[f"title_{language}"] = clean[f"title_{language}"] or clean["acronym"]
         if not clean[f"title_{language}"]:
             _fail(position, record, f"title_{language}", "missing (required when there is no acronym)")
-        slug = clean[f"slug_{language}"] or slugify(clean[f"title_{language}"], allow_unicode=True)
+        slug = clean[f"slug_{language}"] or ascii_slug(clean[f"title_{language}"])
         clean[f"slug_{language}"] = _slug(position, record, f"slug_{language}", slug)
     if clean["website"]:
         try:
@@ -166,9 +174,16 @@ def _values(record, language):
     }
 
 
+def _honorific(name):
+    """A leading "Pr" or "Dr" as the title, printed in the reader's language: ("prof", "Jeanne Martin")."""
+    first, _space, rest = name.partition(" ")
+    honorific = HONORIFICS.get(first.casefold())
+    return (honorific, rest.strip()) if honorific and rest.strip() else ("", name)
+
+
 def _coordinators(record, language):
     return [
-        (person["name"], person[f"title_{language}"], person[f"institution_{language}"])
+        (*_honorific(person["name"]), person[f"title_{language}"], person[f"institution_{language}"])
         for person in record["coordinators"]
     ]
 
@@ -177,7 +192,7 @@ def _state(page):
     """What the import controls on ``page``, in the shape of the desired state."""
     return (
         {name: getattr(page, name) for name in [*PAGE_FIELDS, "website"]},
-        [(c.name, c.title, c.institution) for c in page.coordinators.all()],
+        [(c.honorific, c.name, c.title, c.institution) for c in page.coordinators.all()],
         [link.topic.slug for link in page.topic_links.select_related("topic")],
     )
 
@@ -253,9 +268,9 @@ class Importer:
         # Reusing the existing rows keeps the coordinators' translation keys across updates.
         existing = list(page.coordinators.all()) if page.pk else []
         coordinators = []
-        for number, (name, title, institution) in enumerate(_coordinators(record, language)):
+        for number, (honorific, name, title, institution) in enumerate(_coordinators(record, language)):
             person = existing[number] if number < len(existing) else NetworkCoordinator(locale=page.locale)
-            person.name, person.title, person.institution = name, title, institution
+            person.honorific, person.name, person.title, person.institution = honorific, name, title, institution
             person.sort_order = number
             coordinators.append(person)
         page.coordinators = coordinators

@@ -1,16 +1,17 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from news.choosers import LocalizedSnippetChooserViewSet
+from news.editorial.choosers import WordedSnippetViewSet
 
 from .models import CareProtocol
 
 
-class CareProtocolViewSet(SnippetViewSet):
+class CareProtocolViewSet(WordedSnippetViewSet):
     model = CareProtocol
-    chooser_viewset_class = LocalizedSnippetChooserViewSet
+    add_item_label = _("Add a care protocol")
+    choose_one_text = _("Choose a care protocol")
+    choose_another_text = _("Choose another care protocol")
     icon = "doc-full"
     menu_label = _("Care protocols")
     add_to_admin_menu = True

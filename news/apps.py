@@ -8,9 +8,6 @@ class NewsConfig(AppConfig):
     verbose_name = _("Press room")
 
     def ready(self):
-        from django.core.signals import request_finished, request_started
+        from .alerts.signals import connect_signals
 
-        from .models import memory
-
-        request_started.connect(memory.request_started, dispatch_uid="news_memory_request_started")
-        request_finished.connect(memory.request_finished, dispatch_uid="news_memory_request_finished")
+        connect_signals()

@@ -1,8 +1,10 @@
 """The release body: one StreamBlock whose blocks each render through templates/blocks/."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -37,8 +39,33 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     words = blocks.TextBlock(label=_("words"))
-    speaker = blocks.CharBlock(label=_("speaker"), max_length=120)
-    role = blocks.CharBlock(label=_("role"), required=False, max_length=200)
+    expert = blocks.PageChooserBlock(
+        label=_("expert"),
+        page_type=["news.ExpertPage"],
+        required=False,
+        help_text=_("Choose the speaker in the experts directory, or type their name below."),
+    )
+    speaker = blocks.CharBlock(
+        label=_("speaker"), required=False, max_length=120, help_text=_("Leave empty to show the expert's name.")
+    )
+    role = blocks.CharBlock(
+        label=_("role"), required=False, max_length=200, help_text=_("Leave empty to show the expert's title.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("expert") and not (value.get("speaker") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={"speaker": ValidationError(_("Choose an expert or type who is speaking."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = value.get("expert")
+        # The expert's page in the reader's language, if the public may see it (else the typed name only).
+        context["expert"] = chosen.public_version() if chosen is not None else None
+        return context
 
     class Meta:
         icon = "openquote"

@@ -2,9 +2,15 @@
 
 from django.urls import path
 
-from . import views
+from .alerts import views as alerts
+from .releases.previews import embargo_preview
 
 app_name = "news"
 urlpatterns = [
-    path("embargo/<str:token>/", views.embargo_preview, name="embargo_preview"),
+    path("embargo/<str:token>/", embargo_preview, name="embargo_preview"),
+    path("alerts/", alerts.subscribe, name="alerts_subscribe"),
+    path("alerts/check-your-inbox/", alerts.check_inbox, name="alerts_check_inbox"),
+    path("alerts/confirm/<str:token>/", alerts.confirm, name="alerts_confirm"),
+    path("alerts/manage/<str:token>/", alerts.manage, name="alerts_manage"),
+    path("alerts/unsubscribe/<str:token>/", alerts.unsubscribe, name="alerts_unsubscribe"),
 ]

@@ -1,4 +1,8 @@
-"""Screenshots of the running site at desktop and phone widths: `make screenshots` (server on ADDRESS)."""
+"""Screenshots of the running site at desktop and phone widths: `make screenshots` (server on ADDRESS).
+
+By default every public page type of the demo content, in French and English; name other paths to
+take those instead. Each shot is the whole page, named after the path and the width.
+"""
 
 import argparse
 import os
@@ -7,8 +11,38 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-WIDTHS = {"desktop": 1280, "mobile": 375}
-DEFAULT_PATHS = ["/fr/", "/en/", "/fr/page-introuvable/"]
+WIDTHS = {"desktop": (1280, 800), "mobile": (375, 812)}
+# One page of each public template of the demo content, in both languages.
+DEFAULT_PATHS = [
+    "/fr/",
+    "/en/",
+    "/fr/communiques/",
+    "/en/press-releases/",
+    "/fr/communiques/journee-mondiale-du-lupus-cri-imidiate/",
+    "/en/press-releases/world-lupus-day-cri-imidiate/",
+    "/fr/reseaux/",
+    "/en/networks/",
+    "/fr/reseaux/cri-imidiate/",
+    "/en/networks/cri-imidiate/",
+    "/fr/reseaux/themes/lupus-systemique/",
+    "/en/networks/topics/systemic-lupus/",
+    "/fr/journees-de-sensibilisation/",
+    "/en/awareness-days/",
+    "/fr/journees-de-sensibilisation/journee-mondiale-du-lupus/",
+    "/en/awareness-days/world-lupus-day/",
+    "/fr/recherche/?q=lupus",
+    "/en/search/?q=lupus",
+    "/fr/page-introuvable/",
+    "/en/page-not-found/",
+    "/fr/revue-de-presse/",
+    "/en/press-coverage/",
+    "/fr/accessibilite/",
+    "/en/accessibility/",
+    "/fr/experts/",
+    "/en/experts/",
+    "/fr/alerts/",
+    "/en/alerts/",
+]
 
 
 def main():
@@ -23,8 +57,8 @@ def main():
             executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
-        for label, width in WIDTHS.items():
-            page = browser.new_page(viewport={"width": width, "height": 900})
+        for label, (width, height) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
             for path in args.paths:
                 page.goto(args.base_url + path)
                 name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "root"

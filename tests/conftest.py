@@ -1,10 +1,95 @@
+from pathlib import Path
+
+from django.apps import apps
 from django.core.cache import caches
 
 from wagtail.models import Page, Site
 
 import pytest
 
-from tests.factories import HomePageFactory, LocaleFactory, PressRoomPageFactory, publish_translation
+from home.models import HomePage
+from tests.factories import (
+    AwarenessCalendarPageFactory,
+    HomePageFactory,
+    LocaleFactory,
+    NetworkIndexPageFactory,
+    PressRoomPageFactory,
+    publish_translation,
+)
+
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (``make test`` runs ``--dist loadgroup``), a module's tests go to one worker,
+    so that its module fixtures are built once; the demo package's tests share one load of the demo."""
+    for item in items:
+        parts = item.path.relative_to(TESTS).parts
+        item.add_marker(pytest.mark.xdist_group("demo" if parts[0] == "demo" else "/".join(parts)))
+
+
+# The sections under the home page, by the fixture that gives them: model, factory, English translation.
+SECTIONS = {
+    "press_room": (
+        "news.PressRoomPage",
+        PressRoomPageFactory,
+        {"title": "Press releases", "slug": "press-releases", "introduction": "Releases from F-CRIN."},
+    ),
+    "network_index": ("networks.NetworkIndexPage", NetworkIndexPageFactory, {"title": "Networks", "slug": "networks"}),
+    "awareness_calendar": (
+        "news.AwarenessCalendarPage",
+        AwarenessCalendarPageFactory,
+        {"title": "Awareness days", "slug": "awareness-days"},
+    ),
+}
+
+
+def build_home(root):
+    """The French home page as the default site's root, with its published English translation."""
+    fr_home = HomePageFactory(parent=root, locale=LocaleFactory(language_code="fr"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": fr_home, "site_name": "F-CRIN"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=fr_home.pk).filter(content_type__model="page").delete()
+    en_home = publish_translation(
+        fr_home, "en", title="F-CRIN press office", slug="home", standfirst="Releases, contacts and networks."
+    )
+    return {"fr": fr_home, "en": en_home}
+
+
+def build_section(name, home):
+    _, factory, english = SECTIONS[name]
+    fr_page = factory(parent=home["fr"], locale=home["fr"].locale)
+    return {"fr": fr_page, "en": publish_translation(fr_page, "en", **english)}
+
+
+def find_home():
+    fr_home = HomePage.objects.filter(depth=2, locale__language_code="fr").first()
+    en_home = fr_home and fr_home.get_translations().filter(locale__language_code="en").specific().first()
+    return {"fr": fr_home, "en": en_home} if en_home else None
+
+
+def find_section(name, home):
+    model = apps.get_model(SECTIONS[name][0])
+    pages = {code: model.objects.child_of(page).first() for code, page in home.items()}
+    return pages if all(pages.values()) else None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database after migrations, with the bilingual tree built once for the whole session.
+
+    Each test runs in a transaction rolled back at its end, so it finds the tree as built here and the
+    fixtures below read it rather than build it again. Transactional tests (the browser tests) flush the
+    database after them: the fixtures rebuild what is missing.
+    """
+    with django_db_blocker.unblock():
+        # A database kept by --reuse-db already holds it.
+        home = find_home() or build_home(Page.get_first_root_node())
+        for name in SECTIONS:
+            if find_section(name, home) is None:
+                build_section(name, home)
 
 
 @pytest.fixture(autouse=True)
@@ -26,48 +111,39 @@ def root_page(locales):
 
 
 @pytest.fixture
-def home(root_page, locales):
-    """The French home page as the default site's root, with its published English translation."""
-    fr_home = HomePageFactory(parent=root_page, locale=locales["fr"])
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": fr_home, "site_name": "F-CRIN"},
-    )
-    Page.objects.filter(depth=2).exclude(pk=fr_home.pk).filter(content_type__model="page").delete()
-    en_home = publish_translation(
-        fr_home, "en", title="F-CRIN press office", slug="home", standfirst="Releases, contacts and networks."
-    )
-    return {"fr": fr_home, "en": en_home}
+def home(root_page, locales, request):
+    """The French home page as the default site's root, with its published English translation.
+
+    Below it are only the sections the test asks for, as if each were built for it: the others are
+    deleted, in the test's transaction.
+    """
+    unwanted = [name for name in SECTIONS if name not in request.fixturenames]
+    home = find_home()
+    if home is None:
+        return build_home(root_page)
+    pages = [page.pk for name in unwanted for page in (find_section(name, home) or {}).values()]
+    if pages:
+        Page.objects.filter(pk__in=pages).delete()
+        home = find_home()
+    return home
 
 
 @pytest.fixture
 def press_room(home):
     """The French press room under the French home, with its published English translation."""
-    fr_room = PressRoomPageFactory(parent=home["fr"], locale=home["fr"].locale)
-    en_room = publish_translation(
-        fr_room, "en", title="Press releases", slug="press-releases", introduction="Releases from F-CRIN."
-    )
-    return {"fr": fr_room, "en": en_room}
+    return find_section("press_room", home) or build_section("press_room", home)
 
 
 @pytest.fixture
 def network_index(home):
     """The networks directory under each home page: /fr/reseaux/ and /en/networks/."""
-    from tests.factories import NetworkIndexPageFactory
-
-    fr_index = NetworkIndexPageFactory(parent=home["fr"], locale=home["fr"].locale)
-    en_index = publish_translation(fr_index, "en", title="Networks", slug="networks")
-    return {"fr": fr_index, "en": en_index}
+    return find_section("network_index", home) or build_section("network_index", home)
 
 
 @pytest.fixture
 def awareness_calendar(home):
     """The French awareness-day calendar under the home page, with its published English translation."""
-    from tests.factories import AwarenessCalendarPageFactory
-
-    fr_calendar = AwarenessCalendarPageFactory(parent=home["fr"], locale=home["fr"].locale)
-    en_calendar = publish_translation(fr_calendar, "en", title="Awareness days", slug="awareness-days")
-    return {"fr": fr_calendar, "en": en_calendar}
+    return find_section("awareness_calendar", home) or build_section("awareness_calendar", home)
 
 
 class QueryLog(list):
@@ -84,23 +160,28 @@ class QueryLog(list):
 
 
 @pytest.fixture
-def page_queries(client):
-    """``measure(url)``: the queries of an anonymous GET rendered without the page cache, in the steady state.
+def page_queries(client, settings):
+    """``measure(url, fragments=False)``: the queries of an anonymous GET rendered without the page cache,
+    in the steady state.
 
-    Caches are emptied, then two requests warm what the site keeps between requests (the site root
-    paths, the routing of the top pages; the first request of a site also creates its settings rows),
-    as on any server that has served a page; the third request is measured.
+    Caches are emptied, then two requests warm what Wagtail caches between requests (the site root
+    paths, image renditions; the first request of a site also creates its settings rows), as on any
+    server that has served a page; the third request is measured. With ``fragments``, the fragment
+    cache is on and warm too: the state of the query budgets ("page cache off, other caches warm");
+    without, every query the page's content needs is counted, to show it does not grow.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def measure(url):
+    def measure(url, fragments=False):
+        settings.PAGE_CACHE_FRAGMENTS = fragments
         for cache in caches.all():
             cache.clear()
         client.get(url)
         client.get(url)
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
+        settings.PAGE_CACHE_FRAGMENTS = False
         assert response.status_code == 200, f"{url} answered {response.status_code}"
         return QueryLog(response, [query["sql"] for query in context.captured_queries])
 

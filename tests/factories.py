@@ -154,3 +154,15 @@ class AwarenessDayPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = AwarenessDayPage
+
+
+class ClippingFactory(factory.django.DjangoModelFactory):
+    outlet = "Le Journal d'exemple"
+    headline = factory.Sequence(lambda n: f"Article numéro {n}")
+    published_on = datetime.date(2026, 5, 12)
+    language = "fr"
+    url = factory.Sequence(lambda n: f"https://journal.example.org/articles/{n}")
+    excerpt = "« Un extrait de l'article. »"
+
+    class Meta:
+        model = "news.Clipping"

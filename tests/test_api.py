@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -122,6 +123,24 @@ def test_topic_and_network_filters(client, releases, press_room):
     assert other.title in titles(listing(client, type="news.PressReleasePage"))
 
 
+def test_search_without_a_locale_finds_each_page_in_its_own_language(client, press_room):
+    # On PostgreSQL the French stemmer makes "scleros" of "sclerosis", the English one "sclerosi": a
+    # search stemmed in the reader's language alone would miss the English page.
+    source = release(press_room, "Sclérodermie : un essai", "sclerodermie", standfirst="Un essai sur la sclérodermie.")
+    publish_translation(
+        source,
+        "en",
+        title="Systemic sclerosis: a trial",
+        slug="systemic-sclerosis",
+        standfirst="A trial in scleroderma.",
+    )
+
+    assert titles(listing(client, search="sclerosis")) == ["Systemic sclerosis: a trial"]
+    assert titles(listing(client, search="sclerosis", locale="en")) == ["Systemic sclerosis: a trial"]
+    assert titles(listing(client, search="sclérodermie")) == ["Sclérodermie : un essai"]
+    assert titles(listing(client, search="essai", locale="fr")) == ["Sclérodermie : un essai"]
+
+
 @pytest.mark.parametrize("path", ["/api/v2/documents/", "/api/v2/images/", "/api/v2/documents/1/", "/api/v2/images/1/"])
 def test_no_documents_or_images_listing(client, home, path):
     assert client.get(path).status_code == 404
@@ -142,6 +161,54 @@ def test_bad_parameters_never_give_a_server_error(client, releases, params):
 
     assert response.status_code in {200, 400, 404}
     assert b"<script>" not in response.content
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"offset": "9223372036854775808"}, "offset cannot be higher than 1000000000"),
+        ({"offset": "9223372036854775807"}, "offset cannot be higher than 1000000000"),
+        ({"offset": " 9_223_372_036_854_775_808"}, "offset cannot be higher than 1000000000"),
+        ({"offset": "1000000001"}, "offset cannot be higher than 1000000000"),
+        ({"offset": "-1"}, "offset must be a positive integer"),
+        ({"offset": "1e9"}, "offset must be a positive integer"),
+        ({"limit": "9223372036854775808"}, "limit cannot be higher than 20"),
+        ({"limit": "1" + "0" * 400}, "limit cannot be higher than 20"),
+        ({"search": "lupus", "search_operator": "xor"}, "search_operator must be 'and' or 'or'"),
+    ],
+)
+def test_out_of_range_numbers_are_a_clear_400(client, releases, params, message):
+    response = client.get("/api/v2/pages/", params)
+
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+def test_the_largest_offset_is_an_empty_page(client, releases):
+    assert listing(client, offset=1_000_000_000)["items"] == []
+
+
+# Search syntax of FTS5 (SQLite) and tsquery (PostgreSQL), and what breaks string literals.
+SEARCH_SYNTAX = ['"', 'a"b', '"unbalanced', '"""', "*", "lupus*", "NEAR(", "NEAR(a b)", "AND", "OR NOT", "(", ")"]
+SEARCH_SYNTAX += ["lupus AND (", " ", "^lupus", "title:lupus", "{title}:x", "-", "+", "'", "\\", "%", "%s", "a\x00b"]
+
+
+@pytest.mark.parametrize("locale", [None, "fr", "en"])
+def test_search_syntax_is_never_a_server_error(client, releases, locale):
+    answers = {}
+    for search in SEARCH_SYNTAX:
+        # A savepoint each: on PostgreSQL a failed query would abort the test's transaction.
+        with transaction.atomic():
+            response = client.get("/api/v2/pages/", {"search": search} | ({"locale": locale} if locale else {}))
+        answers[search] = (response.status_code, response.json()["meta"]["total_count"])
+
+    assert {search: status for search, (status, _count) in answers.items() if status != 200} == {}
+    assert answers["a\x00b"] == answers['"'] == answers[" "] == (200, 0)
+
+
+@pytest.mark.parametrize("search", ['"lupus"', 'lupus"', '"lupus'])
+def test_a_quote_around_a_word_still_finds_it(client, releases, search):
+    assert titles(listing(client, search=search, locale="fr")) == ["Journée mondiale du lupus"]
 
 
 def test_network_and_awareness_day_fields_and_filters(client, network_index, awareness_calendar):

@@ -86,7 +86,7 @@ def test_the_feed_of_all_days_expands_to_the_engine_dates_in_2027_and_2028(clien
 
     start, end = datetime.date(2027, 1, 1), datetime.date(2029, 1, 1)
     assert expanded(cal, start, end) == engine(days.values(), start, end)
-    assert str(cal["X-WR-CALNAME"]) == awareness_calendar["fr"].title
+    assert str(cal["X-WR-CALNAME"]) == "F-CRIN — Journées de sensibilisation (français)"
     # Six yearly rules twice, the new-year week that began in 2026, and two announced weeks.
     assert len(expanded(cal, start, end)) == 2 * 6 + 1 + 2
 
@@ -139,7 +139,7 @@ def test_the_english_feed_speaks_english(client, awareness_calendar, days):
     fr_uids = {str(e["UID"]) for e in fetch(client, awareness_calendar["fr"].url + "ics/").walk("VEVENT")}
 
     (event,) = cal.walk("VEVENT")
-    assert str(cal["X-WR-CALNAME"]) == "Awareness days"
+    assert str(cal["X-WR-CALNAME"]) == "F-CRIN — Awareness days (English)"
     assert str(event["SUMMARY"]) == "World Lupus Day"
     assert "Every year: 10 May." in str(event["DESCRIPTION"])
     assert str(event["URL"]).endswith(en_lupus.url)
@@ -158,7 +158,10 @@ def test_feeds_per_network_and_per_topic(client, awareness_calendar, days, home)
     by_topic = fetch(client, base + "topics/maladies-rares/ics/")
 
     assert [str(e["SUMMARY"]) for e in by_network.walk("VEVENT")] == ["Journée mondiale de l'asthme"]
-    assert str(by_network["X-WR-CALNAME"]) == "Journées de sensibilisation – CRISALIS"
+    assert str(by_network["X-WR-CALNAME"]) == "F-CRIN — Journées de sensibilisation, réseau CRISALIS (français)"
+    assert str(by_topic["X-WR-CALNAME"]) == (
+        "F-CRIN — Journées de sensibilisation, thématique Maladies rares (français)"
+    )
     assert sorted(str(e["SUMMARY"]) for e in by_topic.walk("VEVENT")) == [
         "Journée internationale des maladies rares",
         "Journée mondiale du lupus",
@@ -172,7 +175,7 @@ def test_each_day_has_its_own_downloadable_ics(client, days):
     cal = icalendar.Calendar.from_ical(response.content)
 
     assert response["Content-Disposition"] == f'attachment; filename="{days["week"].slug}.ics"'
-    assert str(cal["X-WR-CALNAME"]) == "Semaine de la vaccination"
+    assert str(cal["X-WR-CALNAME"]) == "F-CRIN — Semaine de la vaccination (français)"
     assert expanded(cal, datetime.date(2027, 1, 1), datetime.date(2028, 1, 1)) == [
         ("Semaine de la vaccination", datetime.date(2027, 4, 24), datetime.date(2027, 4, 30))
     ]
@@ -186,4 +189,5 @@ def test_pages_link_their_feed_and_offer_a_webcal_subscription(client, awareness
         assert link["href"] == page.url + "ics/"
         assert client.get(link["href"]).status_code == 200
         webcal = html.select_one("a[href^='webcal://']")["href"]
-        assert webcal == "webcal://testserver" + page.url + "ics/"
+        # At the site's address (its canonical one), whatever host the request came by.
+        assert webcal == "webcal://localhost" + page.url + "ics/"

@@ -229,8 +229,8 @@ def test_network_pages_list_their_next_days_and_offer_their_calendar(client, awa
     page = soup(client.get(network.url))
 
     section = page.select_one(".awareness-for")
-    assert [a.get_text() for a in section.select("li a")] == ["Journée mondiale de l'asthme"]
+    assert [a.get_text() for a in section.select(".awareness-for__list a")] == ["Journée mondiale de l'asthme"]
     assert section.select_one("time")["datetime"] == "2027-05-04"
     feed = awareness_calendar["fr"].url + f"networks/{network.slug}/ics/"
-    assert section.select_one("a[href^='webcal://']")["href"] == "webcal://testserver" + feed
+    assert section.select_one("a[href^='webcal://']")["href"] == "webcal://localhost" + feed
     assert client.get(feed)["Content-Type"] == "text/calendar; charset=utf-8"

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from home.demo.awareness_days import DAYS
-from news.awareness.rules import LAST, Occurrence, Rule, RuleKind
+from news.awareness.rules import LAST, Occurrence, Rule
+from news.awareness.words import RuleKind
 
 YEARS = st.integers(min_value=1900, max_value=2200)
 MONTHS = st.integers(min_value=1, max_value=12)

@@ -150,7 +150,10 @@ def answers(client, page, expected):
     chooser = client.get(reverse("wagtailadmin_choose_page_child", args=[page.get_parent().pk]))
     result["chooser"] = allowed(chooser) and page.title in chooser.json()["html"]
     if expected["translate"] != "-":
-        result["translate"] = get("wagtail_localize:submit_page_translation", page.pk)
+        # With one language missing, the form first redirects to itself with that language ticked.
+        url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        response = client.get(url, follow=True)
+        result["translate"] = allowed(response) and response.request["PATH_INFO"] == url
     if expected["export_po"] != "-":
         translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
         result["export_po"] = get("wagtail_localize:download_pofile", translation.pk)
@@ -248,7 +251,12 @@ def test_admin_searches_show_an_embargoed_release_only_to_who_may_open_it(
 
 
 @pytest.mark.parametrize(("role", "sees_embargoed"), [("translator", False), ("cleared_translator", True)])
-def test_the_site_history_names_an_embargoed_release_only_to_who_may_open_it(client, pages, role, sees_embargoed):
+def test_the_site_history_names_an_embargoed_release_only_to_who_may_open_it(
+    client, pages, role, sees_embargoed, settings
+):
+    # The site keeps its reports from translators (home.role_matrix); news' own rule is asked here
+    # without the site's, as another site installing news would have it.
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if not name.endswith("ReportsByRoleMiddleware")]
     # Each language's draft has a history entry, as when a translator saved their work.
     for release in [pages["embargoed_en"], pages["release_en"]]:
         log(instance=release, action="wagtail.edit")

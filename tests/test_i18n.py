@@ -28,7 +28,7 @@ def test_home_page_in_each_language(client, home, path, lang, title):
     assert response.status_code == 200
     html = soup(response)
     assert html.html["lang"] == lang
-    assert html.h1.get_text(strip=True) == title
+    assert " ".join(html.h1.get_text().split()) == title
 
 
 def test_home_pages_link_each_other_with_hreflang(client, home):
@@ -38,9 +38,9 @@ def test_home_pages_link_each_other_with_hreflang(client, home):
             for link in soup(client.get(path)).find_all("link", rel="alternate", hreflang=True)
         }
         assert links == {
-            "fr": "http://testserver/fr/",
-            "en": "http://testserver/en/",
-            "x-default": "http://testserver/fr/",
+            "fr": "http://localhost/fr/",
+            "en": "http://localhost/en/",
+            "x-default": "http://localhost/fr/",
         }, path
         assert links[other.strip("/")].endswith(other)
 
@@ -103,9 +103,9 @@ def test_a_releases_language_links_follow_its_translation_as_it_is_published(cli
     switcher, hreflangs = _language_links(client, release.url)
     assert switcher == {"en": "/en/press-releases/world-lupus-day/"}
     assert hreflangs == {
-        "fr": "http://testserver/fr/communiques/lupus/",
-        "x-default": "http://testserver/fr/communiques/lupus/",
-        "en": "http://testserver/en/press-releases/world-lupus-day/",
+        "fr": "http://localhost/fr/communiques/lupus/",
+        "x-default": "http://localhost/fr/communiques/lupus/",
+        "en": "http://localhost/en/press-releases/world-lupus-day/",
     }
 
     english.unpublish()

@@ -35,7 +35,7 @@ class RecordingTranslator(BaseMachineTranslator):
 def recording_translator(settings):
     RecordingTranslator.sent = []
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "news.machine_translation.EmbargoSafeMachineTranslator",
+        "CLASS": "news.editorial.machine_translation.EmbargoSafeMachineTranslator",
         "OPTIONS": {"TRANSLATOR": {"CLASS": "tests.test_machine_translation.RecordingTranslator"}},
     }
     return RecordingTranslator
@@ -91,7 +91,7 @@ def test_a_deepl_key_turns_it_on_behind_the_embargo_guard(monkeypatch):
     finally:
         monkeypatch.delenv("DEEPL_AUTH_KEY")
         importlib.reload(base)
-    assert config["CLASS"] == "news.machine_translation.EmbargoSafeMachineTranslator"
+    assert config["CLASS"] == "news.editorial.machine_translation.EmbargoSafeMachineTranslator"
     assert config["OPTIONS"]["TRANSLATOR"] == {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": "not-a-real-key:fx"},

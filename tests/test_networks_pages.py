@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 
 from networks.importer import import_networks, parse
 from networks.models import CareProtocol, NetworkCareProtocol, NetworkPage
+from news.editorial.translation import translate
 from news.models import Topic
-from news.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -185,12 +185,12 @@ def test_network_page_in_english_has_no_french(client, directory):
 
 def test_every_network_page_has_a_reciprocal_hreflang_pair(client, directory):
     for page in NetworkPage.objects.filter(locale__language_code="fr"):
-        fr_url = f"http://testserver{page.url}"
+        fr_url = f"http://localhost{page.url}"
         links = alternates(soup(client.get(page.url)))
         assert links["fr"] == fr_url and links["x-default"] == fr_url
-        en_links = alternates(soup(client.get(links["en"].removeprefix("http://testserver"))))
+        en_links = alternates(soup(client.get(links["en"].removeprefix("http://localhost"))))
         assert en_links["fr"] == fr_url and en_links["en"] == links["en"]
-        assert links["en"].startswith("http://testserver/en/networks/")
+        assert links["en"].startswith("http://localhost/en/networks/")
 
 
 def test_network_page_metadata(client, directory):
@@ -199,10 +199,10 @@ def test_network_page_metadata(client, directory):
     data = json.loads(html.find("script", type="application/ld+json").string)
     assert data["@type"] == "ResearchOrganization"
     assert (data["name"], data["alternateName"]) == ("Réseau français numéro ALPHA", "ALPHA")
-    assert data["url"] == "http://testserver/fr/reseaux/alpha/"
+    assert data["url"] == "http://localhost/fr/reseaux/alpha/"
     assert data["sameAs"] == ["https://alpha.example.org"]
     assert data["parentOrganization"]["name"] == "F-CRIN"
-    assert [member["name"] for member in data["member"]] == ["Pr Personne 0"]
+    assert [(member["honorificPrefix"], member["name"]) for member in data["member"]] == [("Pr", "Personne 0")]
     og = {meta["property"]: meta["content"] for meta in html.find_all("meta", property=True)}
     assert og["og:url"] == data["url"]
     assert og["og:title"] == "ALPHA – Réseau français numéro ALPHA"
@@ -237,9 +237,9 @@ def test_topic_page_in_each_language(client, directory):
         alternates(fr_html)
         == alternates(en_html)
         == {
-            "fr": "http://testserver/fr/reseaux/themes/lupus-systemique/",
-            "en": "http://testserver/en/networks/topics/systemic-lupus/",
-            "x-default": "http://testserver/fr/reseaux/themes/lupus-systemique/",
+            "fr": "http://localhost/fr/reseaux/themes/lupus-systemique/",
+            "en": "http://localhost/en/networks/topics/systemic-lupus/",
+            "x-default": "http://localhost/fr/reseaux/themes/lupus-systemique/",
         }
     )
     switch = fr_html.select_one('header a[data-language="en"]')["href"]
@@ -365,7 +365,7 @@ def test_pages_take_a_fixed_number_of_queries(client, page_queries, network_inde
         add_protocol(fr, network_index["en"].locale, f"PNDS {n}", f"Care protocol {n}", fr.topic_links.first().topic)
     add_releases(press_room, "NET", 19, start=2, topic_slug="maladie-1")
 
-    assert small <= PAGE_BUDGET
+    assert len(page_queries(path, fragments=True)) <= PAGE_BUDGET
     assert len(page_queries(path)) == small
     assert context_queries(client, path) == small_context <= 12
 
@@ -381,8 +381,8 @@ def test_restricted_networks_are_left_out(client, directory):
 
     PageViewRestriction.objects.create(page=directory["fr"], restriction_type=PageViewRestriction.LOGIN)
     assert client.get("/fr/reseaux/").status_code == 302
-    figures = [li.get_text(" ", strip=True) for li in soup(client.get("/en/")).select(".network-figures-list li")]
-    assert figures[0] == "2 clinical investigation networks"
+    # The English networks are translations of pages under the private French directory: not public either.
+    assert soup(client.get("/en/")).select(".network-figures-list li") == []
     assert soup(client.get("/fr/")).select(".network-figures-list li") == []
 
 

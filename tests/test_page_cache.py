@@ -12,13 +12,14 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 import wagtail_factories
 
-from fcrin_site.pagecache import GENERATION_KEY, bump_generation, local_pages
+from fcrin_site.pagecache import GENERATION_KEY, bump_generation
 from tests.factories import TopicFactory, publish_translation
 
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_FRAGMENTS = True
     cache.clear()
     yield
     cache.clear()
@@ -264,62 +265,38 @@ def test_publishing_purges_the_page_and_its_listings_from_the_cdn_in_both_langua
     }
 
 
-def another_process_publishes():
-    """What a publication in another worker or server does here: the shared counter moves, nothing else."""
-    cache.incr(GENERATION_KEY)
-
-
-def test_with_a_check_interval_a_worker_sees_other_workers_publications_once_it_has_elapsed(
-    client, home, settings, monkeypatch
-):
-    settings.PAGE_CACHE_GENERATION_CHECK = 1
-    clock = [1000.0]
-    monkeypatch.setattr("fcrin_site.pagecache.time.monotonic", lambda: clock[0])
+def test_another_processs_publication_shows_on_the_next_request(client, home):
+    """Another worker, server or ``publish_scheduled`` shares only the cache with this one: a new
+    generation there makes every page here stale (tests/test_processes.py does it with real processes)."""
     html(client, "/fr/")
+    cache.set(GENERATION_KEY, "another-process")
 
-    another_process_publishes()
-    clock[0] += 0.5
+    assert html(client, "/fr/")[1] == "MISS"
     assert html(client, "/fr/")[1] == "HIT"
 
-    clock[0] += 0.6
-    assert html(client, "/fr/")[1] == "MISS"
 
-
-def test_a_publication_in_this_worker_shows_at_once_whatever_the_check_interval(client, home, settings):
-    settings.PAGE_CACHE_GENERATION_CHECK = 3600
-    html(client, "/fr/")
-
-    home["fr"].standfirst = "Publié à l’instant."
-    home["fr"].save_revision().publish()
-
-    content, outcome = html(client, "/fr/")
-    assert (outcome, "Publié à l’instant." in content) == ("MISS", True)
-
-
-def test_a_hit_from_the_workers_memory_makes_no_query_and_no_round_trip_to_the_shared_cache(
-    client, home, settings, monkeypatch, django_assert_num_queries
-):
-    settings.PAGE_CACHE_GENERATION_CHECK = 3600
+def test_a_hit_is_one_round_trip_to_the_shared_cache_and_no_query(client, home, monkeypatch, django_assert_num_queries):
+    client.get("/fr/")  # the site's first request also creates its settings rows, a change
     first = client.get("/fr/")
-
-    def unreachable(*args, **kwargs):
-        raise AssertionError("the shared cache was asked")
-
-    monkeypatch.setattr(cache, "get", unreachable)
-    monkeypatch.setattr(cache, "get_many", unreachable)
+    round_trips = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, **kwargs: round_trips.append(keys) or get_many(keys, **kwargs))
+    monkeypatch.setattr("fcrin_site.pagecache.current_generation", lambda cache: pytest.fail("a second round trip"))
     with django_assert_num_queries(0):
         second = client.get("/fr/")
 
     assert (second["X-Cache"], second.content) == ("HIT", first.content)
+    assert len(round_trips) == 1
 
 
-def test_the_workers_memory_keeps_the_pages_served_last_within_its_size(client, home, settings):
-    settings.PAGE_CACHE_LOCAL_MAX_BYTES = len(client.get("/fr/").content) + 1
-    client.get("/en/")
+def test_the_page_cache_refuses_to_start_in_one_processs_memory(settings):
+    from django.core.exceptions import ImproperlyConfigured
 
-    assert [identity.split("|")[0] for identity in local_pages.pages] == ["en"]
-    # The page it let go of is still in the shared cache.
-    assert html(client, "/fr/")[1] == "HIT"
+    from fcrin_site.pagecache import PageCacheMiddleware
+
+    settings.PAGE_CACHE_ALLOW_LOCAL_MEMORY = False
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
+        PageCacheMiddleware(lambda request: None)
 
 
 def test_a_page_cached_from_before_the_commit_is_not_served_after_it(client, home, django_capture_on_commit_callbacks):

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from news.feeds import release_guid
+from news.distribution.feeds import release_guid
 from tests.factories import PressReleasePageFactory, TopicFactory, publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_each_language_has_its_own_feed_of_published_releases(client, press_room
     assert english.feed.subtitle == "Releases from F-CRIN."
     lupus = english.entries[0]
     assert lupus.summary == "English standfirst lupus."
-    assert lupus.link == "http://testserver/en/press-releases/lupus-en/"
+    assert lupus.link == "http://localhost/en/press-releases/lupus-en/"
     assert lupus.id == release_guid(releases["en"]["lupus"])
     assert lupus.published_parsed[:4] == (2026, 5, 9, 22)  # midnight in Paris, summer time
 

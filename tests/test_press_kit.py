@@ -1,4 +1,5 @@
-"""The press kit ZIP of a live release, opened with zipfile: text, attachments, original images, credits, vCards."""
+"""The press kit ZIP of a live release, opened with zipfile: the release as PDF, attachments, original images,
+credits, vCards, named in the release's language."""
 
 import datetime
 import io
@@ -13,6 +14,7 @@ import pytest
 import vobject
 import wagtail_factories
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from tests.factories import BoilerplateFactory, PressContactFactory, PressReleasePageFactory, publish_translation
 
@@ -87,7 +89,11 @@ def release(press_room):
     return release
 
 
-def test_kit_holds_the_text_documents_images_credits_and_vcards(client, release):
+def pdf_text(data):
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def test_kit_holds_the_pdf_documents_images_credits_and_vcards(client, release):
     response, kit = open_kit(client, release)
     folder = "journee-mondiale-du-lupus"
 
@@ -96,60 +102,73 @@ def test_kit_holds_the_text_documents_images_credits_and_vcards(client, release)
     assert sorted(kit.namelist()) == sorted(
         f"{folder}/{name}"
         for name in (
-            "journee-mondiale-du-lupus.txt",
-            "documents/protocole-national.pdf",
+            "communique-journee-mondiale-du-lupus.pdf",
+            "documents/le-pnds.pdf",
             "documents/dossier-de-presse.pdf",
-            "images/photo-de-une.jpg",
-            "images/figure.png",
+            "images/journee-mondiale-du-lupus.jpg",
+            "images/un-schema.png",
             "images/CREDITS.txt",
             "contacts/helene-dupre.vcf",
         )
     )
     assert kit.read(f"{folder}/documents/dossier-de-presse.pdf") == b"%PDF-1.4 " + b"x" * 200_000
-    assert kit.read(f"{folder}/images/photo-de-une.jpg") == release.hero_image.file.open("rb").read()
-    assert kit.getinfo(f"{folder}/images/photo-de-une.jpg").compress_type == zipfile.ZIP_STORED
+    assert kit.read(f"{folder}/images/journee-mondiale-du-lupus.jpg") == release.hero_image.file.open("rb").read()
+    assert kit.getinfo(f"{folder}/images/journee-mondiale-du-lupus.jpg").compress_type == zipfile.ZIP_STORED
     card = vobject.readOne(kit.read(f"{folder}/contacts/helene-dupre.vcf").decode())
     assert (card.fn.value, card.title.value) == ("Hélène Dupré", "Attachée de presse")
     credits = kit.read(f"{folder}/images/CREDITS.txt").decode()
-    assert "photo-de-une.jpg\nUne consultation\nCrédit : CHU de Toulouse" in credits
-    assert "figure.png\nUn schéma\nAucun crédit indiqué" in credits
+    assert "journee-mondiale-du-lupus.jpg\nUne consultation\nCrédit : CHU de Toulouse" in credits
+    assert "un-schema.png\nUn schéma\nAucun crédit indiqué" in credits
 
 
-def test_release_text_in_its_language(client, release):
+def test_kit_holds_the_release_as_pdf_in_its_language(client, release):
     _response, kit = open_kit(client, release)
-    text = kit.read("journee-mondiale-du-lupus/journee-mondiale-du-lupus.txt").decode("utf-8")
+    data = kit.read("journee-mondiale-du-lupus/communique-journee-mondiale-du-lupus.pdf")
+    text = pdf_text(data)
 
-    assert text.startswith(
-        "Communiqué de presse\n\nJournée mondiale du lupus\n=========================\n\nParis, 10 mai 2026"
+    assert kit.getinfo("journee-mondiale-du-lupus/communique-journee-mondiale-du-lupus.pdf").compress_type == (
+        zipfile.ZIP_STORED
     )
+    # The same PDF as the release's own address gives.
+    assert data == client.get(release.url + release.reverse_subpage("pdf")).content
     for expected in (
+        "Communiqué de presse",
+        "Journée mondiale du lupus",
+        "Paris, 10 mai 2026",
         "Trois millions de personnes vivent avec une maladie auto-immune en France.",
-        "Les chiffres clés\n-----------------",
-        "Un lien et du gras.\n\n- un\n- deux",
-        "- 80 % — de femmes",
-        "« Chaque patient compte. »\n— Pr Dupont, Coordinateur",
-        "[Image : Un schéma — images/figure.png]",
-        "[Document : Le PNDS — documents/protocole-national.pdf]",
-        "- Dossier de presse — documents/dossier-de-presse.pdf",
-        "Contacts presse\n---------------\n\nHélène Dupré\nAttachée de presse, F-CRIN",
-        "Téléphone : +33 5 61 00 00 00\nPortable : +33 6 00 00 00 00",
-        "À propos de F-CRIN\n------------------\nF-CRIN fédère des réseaux.",
+        "« Chaque patient compte. »",
+        "Contacts presse Hélène Dupré Attachée de presse, F-CRIN",
+        "À propos de F-CRIN F-CRIN fédère des réseaux.",
         "http://localhost/fr/communiques/journee-mondiale-du-lupus/",
     ):
         assert expected in text
-    assert "<" not in text and "Note interne" not in text
+    assert "lien (https://example.org)" in text
+    assert not any(name.endswith(".txt") and "/images/" not in name for name in kit.namelist())
 
 
 def test_english_kit_is_in_english(client, release):
     english = publish_translation(
-        release, "en", title="World Lupus Day", slug="world-lupus-day", standfirst="In English."
+        release,
+        "en",
+        title="World Lupus Day",
+        slug="world-lupus-day",
+        standfirst="In English.",
+        hero_caption="A consultation",
     )
 
     response, kit = open_kit(client, english)
-    text = kit.read("world-lupus-day/world-lupus-day.txt").decode()
+    names = kit.namelist()
+    text = pdf_text(kit.read("world-lupus-day/press-release-world-lupus-day.pdf"))
 
     assert response["Content-Disposition"] == 'attachment; filename="world-lupus-day.zip"'
-    assert text.startswith("Press release\n\nWorld Lupus Day\n===============\n\nParis, 10 May 2026\n\nIn English.")
+    assert "world-lupus-day/images/world-lupus-day.jpg" in names
+    # Named from the English page, not from the French titles of the shared image and document files.
+    assert not any("une" in name or "photo" in name or "journee" in name for name in names)
+    assert (
+        "world-lupus-day.jpg\nA consultation\nCredit: CHU de Toulouse"
+        in kit.read("world-lupus-day/images/CREDITS.txt").decode()
+    )
+    assert "World Lupus Day Paris, 10 May 2026 In English." in text and "Press release" in text
     assert "“Chaque patient compte.”" in text
 
 

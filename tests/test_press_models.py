@@ -124,11 +124,15 @@ class TestAdminCreation:
 
         def help_texts():
             html = BeautifulSoup(self.client.get(url).content, "html.parser")
-            return [text.strip() for text in html.find_all(string=lambda text: "à cette date et à cette heure" in text)]
+            return [
+                html.select_one(f"[id$={name}-helptext]").get_text(" ", strip=True)
+                for name in ["go_live_at", "expire_at"]
+            ]
 
         assert help_texts() == [
-            "Le communiqué est mis en ligne, et son embargo levé, à cette date et à cette heure. "
-            "Heure de Paris (Europe/Paris).",
+            "D’ici là, le communiqué, ses traductions et ses pièces jointes n’apparaissent nulle part sur le site "
+            "public. La date prend effet quand un membre de Publication publie le communiqué (« Programmer pour "
+            "publication »). Heure de Paris (Europe/Paris).",
             "Le communiqué est dépublié à cette date et à cette heure. Heure de Paris (Europe/Paris).",
         ]
         with override_settings(TIME_ZONE="America/Martinique"):
@@ -139,6 +143,7 @@ class TestAdminCreation:
         response = self.client.post(
             reverse("wagtailsnippets_news_presscontact:add") + "?locale=fr",
             {
+                "kind": "person",
                 "given_name": "Camille",
                 "family_name": "Durand",
                 "organisation": "Agence Presse Santé",

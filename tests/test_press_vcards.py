@@ -2,6 +2,7 @@
 
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -211,7 +212,9 @@ def test_contact_card_links_the_vcard_mail_and_phone(client, press_room):
     request = RequestFactory().get(room.url)
     template = Template('{% include "news/includes/contact_card.html" %}')
 
-    html = template.render(Context({"contact": contact, "page": room, "request": request}))
+    # As the English press room renders it: LocaleMiddleware activates the language of /en/.
+    with translation.override("en"):
+        html = template.render(Context({"contact": contact, "page": room, "request": request}))
     soup = BeautifulSoup(html, "html.parser")
     link = soup.select_one("a[type='text/vcard']")
 
@@ -234,3 +237,41 @@ def test_release_page_links_every_press_office_contact_in_one_file(client, press
     assert link["href"] == vcard_url(room)
     assert link["download"] == "press-contacts.vcf"
     assert [card.fn.value for card in parse_all(client.get(link["href"]))] == [contact.full_name]
+
+
+def test_a_desk_is_an_organisation_card_named_in_the_page_language(client, press_room):
+    fr_room, en_room = press_room["fr"], press_room["en"]
+    desk = PressContactFactory(
+        locale=fr_room.locale,
+        kind="organisation",
+        given_name="",
+        family_name="",
+        organisation="Service presse de l'agence",
+        role="Agence de relations presse",
+    )
+    english_translation(desk, kind="organisation", organisation="Agency press office", role="Press relations agency")
+    release_with(fr_room, desk)
+
+    response = client.get(vcard_url(en_room, desk))
+    english = parse_one(response)
+    french = parse_one(client.get(vcard_url(fr_room, desk)))
+
+    assert response["Content-Disposition"] == 'attachment; filename="agency-press-office.vcf"'
+    assert english.kind.value == "org" and english.contents["x-abshowas"][0].value == "COMPANY"
+    assert (english.n.value.family, english.n.value.given) == ("", "")
+    assert english.fn.value == "Agency press office"
+    assert (english.org.value, english.org.params["LANGUAGE"]) == (["Agency press office"], ["en"])
+    assert english.title.value == "Press relations agency"
+    assert (french.fn.value, french.org.value) == ("Service presse de l'agence", ["Service presse de l'agence"])
+    assert english.uid.value == french.uid.value
+
+
+def test_a_person_keeps_a_person_card(client, press_room):
+    room = press_room["fr"]
+    person = PressContactFactory(locale=room.locale, given_name="Ada", family_name="Zola")
+    release_with(room, person)
+
+    card = parse_one(client.get(vcard_url(room, person)))
+
+    assert "kind" not in card.contents and "x-abshowas" not in card.contents
+    assert (card.n.value.family, card.n.value.given) == ("Zola", "Ada")

@@ -52,11 +52,16 @@ def redis_is_up():
     return True
 
 
-def test_without_redis_production_uses_a_memory_cache_for_pages_and_renditions():
-    caches = production_settings()["CACHES"]
+def test_without_redis_production_shares_files_between_its_processes(tmp_path):
+    caches = production_settings(DJANGO_CACHE_DIR=str(tmp_path))["CACHES"]
 
+    # Never one process's memory: every worker and publish_scheduled must see the same generation.
     assert {caches["default"]["BACKEND"], caches["renditions"]["BACKEND"]} == {
-        "django.core.cache.backends.locmem.LocMemCache"
+        "django.core.cache.backends.filebased.FileBasedCache"
+    }
+    assert {caches["default"]["LOCATION"], caches["renditions"]["LOCATION"]} == {
+        str(tmp_path / "default"),
+        str(tmp_path / "renditions"),
     }
 
 
@@ -82,14 +87,20 @@ def test_redis_caches_round_trip_through_a_real_server():
 
 
 def test_media_storage_switches_to_s3_by_configuration_only():
-    local = production_settings()["STORAGES"]["default"]
+    local = production_settings()["STORAGES"]
     s3 = production_settings(MEDIA_S3_BUCKET="fcrin-media", MEDIA_S3_ENDPOINT_URL="https://s3.fr-par.scw.cloud")
-    s3 = s3["STORAGES"]["default"]
+    s3 = s3["STORAGES"]
 
-    assert local["BACKEND"] == "django.core.files.storage.FileSystemStorage"
-    assert s3["BACKEND"] == "storages.backends.s3.S3Storage"
-    assert s3["OPTIONS"]["bucket_name"] == "fcrin-media"
-    assert s3["OPTIONS"]["endpoint_url"] == "https://s3.fr-par.scw.cloud"
+    assert local["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert local["renditions"]["BACKEND"] == "fcrin_site.storage.RenditionStorage"
+    assert s3["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert s3["default"]["OPTIONS"]["bucket_name"] == "fcrin-media"
+    assert s3["default"]["OPTIONS"]["endpoint_url"] == "https://s3.fr-par.scw.cloud"
+    # Renditions keep their random names in the same bucket.
+    assert s3["renditions"] == {
+        "BACKEND": "fcrin_site.storage_s3.S3RenditionStorage",
+        "OPTIONS": s3["default"]["OPTIONS"],
+    }
 
 
 def test_https_hardening_is_on_unless_turned_off_by_the_environment():
@@ -108,6 +119,8 @@ def test_gunicorn_takes_workers_and_timeouts_from_the_environment(monkeypatch):
     assert config["workers"] == 3
     assert config["timeout"] == 45
     assert config["accesslog"] == "-"
+    # Requests are read in an event loop, and Django serves them through ASGI (tests/test_slow_clients.py).
+    assert (config["worker_class"], config["wsgi_app"]) == ("fcrin_site.workers.Worker", "fcrin_site.asgi:application")
 
 
 def test_make_serve_runs_gunicorn_with_production_settings_after_collectstatic_and_migrate():
@@ -118,11 +131,11 @@ def test_make_serve_runs_gunicorn_with_production_settings_after_collectstatic_a
         line for line in dry_run.splitlines() if "DJANGO_SETTINGS_MODULE=fcrin_site.settings.production" in line
     ]
 
-    assert [c.split("manage.py ")[-1].split()[0] if "manage.py" in c else "gunicorn" for c in commands] == [
-        "collectstatic",
-        "migrate",
-        "gunicorn",
-    ]
+    assert [c.split("manage.py ")[-1].split()[0] for c in commands[:2]] == ["collectstatic", "migrate"]
+    # Then, with the same settings exported, the task worker beside gunicorn (stopped with it).
+    assert len(commands) == 3 and commands[2].startswith("export ")
+    assert "manage.py db_worker --backend background &" in commands[2]
+    assert commands[2].rstrip().endswith("gunicorn --config gunicorn.conf.py")
     assert all("DJANGO_SECURE_SSL_REDIRECT=${DJANGO_SECURE_SSL_REDIRECT:-0}" in c for c in commands)
 
 
@@ -148,3 +161,17 @@ def test_on_sqlite_production_connections_use_wal_and_take_the_write_lock_up_fro
     )
 
     assert output.split() == ["wal", "IMMEDIATE"]
+
+
+def test_production_refuses_persistent_connections_which_threads_of_the_asgi_server_would_leak():
+    assert "CACHES" in production_settings(DATABASE_CONN_MAX_AGE="0")
+    result = subprocess.run(
+        [sys.executable, "-c", "import importlib; importlib.import_module('fcrin_site.settings.production')"],
+        cwd=ROOT,
+        env={**os.environ, **PRODUCTION_ENV, "DATABASE_CONN_MAX_AGE": "60"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "DATABASE_CONN_MAX_AGE must be 0" in result.stderr

@@ -236,7 +236,7 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(cl
     assert "Disallow: /admin/" in lines
     assert {"Disallow: /fr/recherche/", "Disallow: /en/search/"} <= set(lines)
     assert not any(line.startswith("Disallow: /documents") for line in lines)
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
 
 
 def test_security_txt_follows_rfc_9116(client, settings):
@@ -249,7 +249,7 @@ def test_security_txt_follows_rfc_9116(client, settings):
     expires = datetime.datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
     assert timezone.now() + datetime.timedelta(days=30) < expires < timezone.now() + datetime.timedelta(days=366)
     assert fields["Preferred-Languages"] == "fr, en"
-    assert fields["Canonical"] == "http://testserver/.well-known/security.txt"
+    assert fields["Canonical"] == "http://localhost/.well-known/security.txt"
 
 
 def test_security_txt_is_absent_without_a_contact(client, settings):

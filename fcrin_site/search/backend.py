@@ -5,13 +5,23 @@ index table keyed by object, so the last backend to index a page overwrites the 
 (wagtail/wagtail#9253). Instead one backend picks the text search configuration per object, from its
 locale, when indexing, and from the active language when searching translatable models.
 
+A search made with no active language (``translation.override(None)``, as the API does without
+``?locale=``) matches each page in its own language: the query is stemmed in every configured
+language and any of them may match, since "studies" stemmed in French does not meet "studies" stemmed
+in English.
+
 Settings: ``SEARCH_CONFIGS`` maps language codes to PostgreSQL configurations; ``SEARCH_CONFIG`` is
 used for everything else (images, documents, users, objects in an unmapped language).
+
+On SQLite with FTS5 it is Wagtail's database backend with the fixes of ``fts5.py`` for what visitors
+type.
 On other databases this is Wagtail's database backend unchanged.
 """
 
 import copy
+import operator
 from collections import defaultdict
+from functools import reduce
 
 from django.db import connection
 from django.utils import translation
@@ -52,11 +62,32 @@ class LocalisedPostgresIndex(PostgresIndex):
             PostgresIndex.add_items(index, model, group)
 
 
+class AnyLanguage(tuple):
+    """The text search configurations of every language, for a search in no language in particular."""
+
+
 class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The language of the search is the one active when it is made: results are evaluated later,
+        # when the caller may have left it (a view paginating after its filters).
+        self.language = translation.get_language()
+
     def get_config(self, backend):
-        if issubclass(self.queryset.model, TranslatableMixin):
-            return language_config(backend, translation.get_language())
-        return backend.config
+        if not issubclass(self.queryset.model, TranslatableMixin):
+            return backend.config
+        if self.language is None:
+            return AnyLanguage(dict.fromkeys([*backend.search_configs.values(), backend.config]))
+        return language_config(backend, self.language)
+
+    def build_tsquery(self, query, config=None):
+        if isinstance(config, AnyLanguage):
+            queries = [
+                super(LocalisedPostgresSearchQueryCompiler, self).build_tsquery(query, config=each) for each in config
+            ]
+            # None for a search of blanks only, in every language, as modelsearch answers it.
+            return None if any(each is None for each in queries) else reduce(operator.or_, queries)
+        return super().build_tsquery(query, config=config)
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):
@@ -71,4 +102,11 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
 def SearchBackend(params):  # the name Wagtail looks up in a backend module
     if connection.vendor == "postgresql":
         return LocalisedPostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if connection.vendor != "sqlite":
+        return backend
+    # Only on SQLite: modelsearch's FTS5 module declares a model that exists on SQLite alone.
+    from .fts5 import QuotingSQLiteSearchBackend, SQLiteSearchBackend
+
+    # Wagtail's choice on SQLite: FTS5 when the SQLite library has it, else a plain LIKE search.
+    return QuotingSQLiteSearchBackend(params) if isinstance(backend, SQLiteSearchBackend) else backend

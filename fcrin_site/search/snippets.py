@@ -10,7 +10,7 @@ from operator import and_, or_
 from django.apps import apps
 from django.db.models import CharField, F, Q, Value
 
-from home.visibility import public_pages
+from news import visibility
 
 from .highlight import stem
 
@@ -70,7 +70,7 @@ class TopicPages:
         self.index = None
         if apps.is_installed("networks"):
             index_model = apps.get_model("networks", "NetworkIndexPage")
-            self.index = public_pages(index_model.objects.filter(locale__in=locales), request).first()
+            self.index = visibility.public(index_model.objects.filter(locale__in=locales)).first()
 
     def url(self, row):
         if row["result_slug"] and self.index is not None:

@@ -14,7 +14,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from home.visibility import active_locales, public_pages
+from home.languages import active_locales
+from news import visibility
 
 from .highlight import MAX_TERMS, highlight
 from .snippets import SNIPPET_FIELDS, TopicPages, vocabulary_matches
@@ -106,7 +107,7 @@ class Search:
         return active_locales()
 
     def pages(self):
-        pages = public_pages(Page.objects.filter(locale__in=self.locale), self.request)
+        pages = visibility.public_for_search(Page.objects.filter(locale__in=self.locale))
         return pages.type(*self.type.page_models) if self.type else pages
 
     @cached_property
@@ -166,8 +167,8 @@ class Search:
 
     def promotions(self):
         """Editors' picks for this query, each page shown in the reader's language if it is public there."""
-        localised = public_pages(
-            Page.objects.filter(locale__in=self.locale, translation_key=OuterRef("page__translation_key")), self.request
+        localised = visibility.public(
+            Page.objects.filter(locale__in=self.locale, translation_key=OuterRef("page__translation_key"))
         )
         picks = (
             SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))

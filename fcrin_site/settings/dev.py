@@ -9,6 +9,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 
 # Template edits should show on reload.
 PAGE_CACHE_ENABLED = False
+PAGE_CACHE_FRAGMENTS = False
 
 try:
     from .local import *  # noqa: F403

@@ -9,6 +9,13 @@ from .base import *  # noqa: F403
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")  # noqa: F405
 
+# Django's ASGI handler runs each request's code in a thread of its own: a persistent connection would
+# stay open with a thread that never serves again (Django's docs: no persistent connections under ASGI).
+if DATABASES["default"]["CONN_MAX_AGE"] != 0:  # noqa: F405
+    raise ImproperlyConfigured(
+        "DATABASE_CONN_MAX_AGE must be 0 in production: the ASGI server makes a thread per request"
+    )
+
 # SQLite (`make serve`, `make bench`) under several workers: WAL lets readers go on while one
 # connection writes, and IMMEDIATE transactions take the write lock up front, so a transaction that
 # read first never fails at once with "database is locked" when it writes; a writer waits up to 20 s.
@@ -32,11 +39,9 @@ X_FRAME_OPTIONS = "DENY"
 
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
-# Hashed static names never change content, so browsers and CDNs may keep them for a year.
-WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
 
 # Caches: Redis when REDIS_URL is set, so that several app servers share one page cache and one
-# rendition cache; otherwise per-process memory, which is right for a single `make serve`.
+# rendition cache; otherwise base's files in DJANGO_CACHE_DIR, shared by the workers of one machine.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -56,11 +61,6 @@ if REDIS_URL:
         for alias, timeout in (("default", 300), ("renditions", 24 * 60 * 60))
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
-    }
 
 # Media: local files by default; S3-compatible object storage when a bucket is named. The backend
 # needs `pip install django-storages[s3]` (boto3); credentials are read by boto3 from AWS_ACCESS_KEY_ID
@@ -80,12 +80,18 @@ if MEDIA_S3_BUCKET:
             "file_overwrite": False,
         },
     }
+    STORAGES["renditions"] = {  # noqa: F405
+        "BACKEND": "fcrin_site.storage_s3.S3RenditionStorage",
+        "OPTIONS": STORAGES["default"]["OPTIONS"],  # noqa: F405
+    }
+# Images from another origin (the bucket or its CDN) are allowed by the Content-Security-Policy.
+FCRIN_CSP_MEDIA_ORIGINS = env_list("DJANGO_CSP_MEDIA_ORIGINS")  # noqa: F405
+if MEDIA_S3_BUCKET and os.environ.get("MEDIA_S3_CUSTOM_DOMAIN"):
+    FCRIN_CSP_MEDIA_ORIGINS.append(f"https://{os.environ['MEDIA_S3_CUSTOM_DOMAIN']}")
+for policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):  # noqa: F405
+    policy["DIRECTIVES"]["img-src"] = [*policy["DIRECTIVES"]["img-src"], *FCRIN_CSP_MEDIA_ORIGINS]
 # `make bench` switches the page cache off for its uncached runs and adds its baseline view.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)  # noqa: F405
-# Each worker serves its hits from its own memory and asks Redis for the generation at most once a
-# second: a publication shows at once in the worker that made it, within a second everywhere else.
-PAGE_CACHE_GENERATION_CHECK = float(os.environ.get("PAGE_CACHE_GENERATION_CHECK", "1"))
-PAGE_CACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MAX_MB", "32")) * 1024 * 1024
 BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)  # noqa: F405
 # `make serve` has no web server in front of it to serve uploads.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)  # noqa: F405
@@ -93,6 +99,11 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # noqa: F405
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # noqa: F405
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 LOGGING = {

@@ -4,13 +4,17 @@ Each step is a function taking a :class:`DemoContext`; later features append the
 to ``STEPS`` in the order their content depends on each other.
 """
 
-from . import awareness, networks, press, site
+from . import awareness, coverage, experts, legal, networks, press, site
 
 STEPS = [
     site.load,
     networks.load,
+    # Before the releases: the lupus release's quotes name an expert of the directory.
+    experts.load,
     press.load,
     awareness.load,
     # Lists the releases on their awareness days: keep it after the awareness days step.
     press.link_awareness_days,
+    coverage.load,
+    legal.load,
 ]

@@ -5,7 +5,6 @@ those exist, so this step runs after the networks and press steps and skips what
 """
 
 from django.apps import apps
-from django.utils.text import slugify
 
 from home.models import HomePage
 from news.awareness.rules import REQUIRED_FIELDS, Rule
@@ -17,6 +16,7 @@ from news.models import (
     AwarenessDayTopic,
     PressReleasePage,
 )
+from news.slugs import ascii_slug
 
 from .awareness_days import DAYS, SUMMARIES, TOPICS
 from .topics import ensure_topic
@@ -58,7 +58,7 @@ def _network(demo, acronym):
     pages = model.objects.filter(locale=demo.fr)
     if any(field.name == "acronym" for field in model._meta.get_fields()):
         return pages.filter(acronym__iexact=acronym).first()
-    return pages.filter(slug=slugify(acronym)).first()
+    return pages.filter(slug=ascii_slug(acronym)).first()
 
 
 def _calendar(demo):
@@ -85,12 +85,12 @@ def load(demo):
     calendar = _calendar(demo)
     for name_fr, name_en, rule_text, acronyms, confirmed, topic_keys in DAYS:
         summary_fr, summary_en = SUMMARIES[name_en]
-        day = AwarenessDayPage.objects.child_of(calendar).filter(slug=slugify(name_fr)).first()
+        day = AwarenessDayPage.objects.child_of(calendar).filter(slug=ascii_slug(name_fr)).first()
         if day is None:
             day = AwarenessDayPage(
                 locale=demo.fr,
                 title=name_fr,
-                slug=slugify(name_fr),
+                slug=ascii_slug(name_fr),
                 summary=summary_fr,
                 social_media_text=POST["fr"].format(name=name_fr),
                 **_rule_fields(rule_text, confirmed),
@@ -108,7 +108,7 @@ def load(demo):
             english = AwarenessDayPage(
                 locale=demo.en,
                 title=name_en,
-                slug=slugify(name_en),
+                slug=ascii_slug(name_en),
                 summary=summary_en,
                 social_media_text=POST["en"].format(name=name_en),
             )

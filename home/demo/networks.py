@@ -56,7 +56,7 @@ CARE_PROTOCOLS = [
             "maladies auto-immunes rares",
             "Rare disease reference centre for lupus, antiphospholipid syndrome and other rare autoimmune diseases",
         ),
-        "directed_by": "Pr Zahir Amoura",
+        "directed_by": ("Pr Zahir Amoura", "Prof. Zahir Amoura"),
         "publication_year": 2017,
         "update_year": 2020,
     },
@@ -67,7 +67,7 @@ CARE_PROTOCOLS = [
             "CeRAINO et centre de référence des maladies auto-immunes systémiques rares d'Île-de-France",
             "CeRAINO and the Île-de-France reference centre for rare systemic autoimmune diseases",
         ),
-        "directed_by": "Pr Eric Hachulla, Pr Luc Mouthon",
+        "directed_by": ("Pr Eric Hachulla, Pr Luc Mouthon", "Prof. Eric Hachulla, Prof. Luc Mouthon"),
         "publication_year": 2017,
         "update_year": 2022,
     },
@@ -81,7 +81,7 @@ CARE_PROTOCOLS = [
             "CeRéMAIA, centre de référence des maladies auto-inflammatoires et de l'amylose inflammatoire",
             "CeRéMAIA, reference centre for autoinflammatory diseases and inflammatory amyloidosis",
         ),
-        "directed_by": "Pr Bruno Fautrel",
+        "directed_by": ("Pr Bruno Fautrel", "Prof. Bruno Fautrel"),
         "publication_year": 2017,
         "update_year": None,
     },
@@ -104,7 +104,7 @@ def _care_protocol(demo, data):
     protocol = CareProtocol.objects.filter(locale=demo.fr, title=data["title"][0]).first()
     if protocol is None:
         disease = Topic.objects.get(locale=demo.fr, slug=data["disease"])
-        fields = {key: data[key] for key in ("directed_by", "publication_year", "update_year")}
+        fields = {key: data[key] for key in ("publication_year", "update_year")}
         protocol = CareProtocol.objects.create(
             locale=demo.fr,
             title=data["title"][0],
@@ -112,6 +112,7 @@ def _care_protocol(demo, data):
             reference_centre=data["reference_centre"][0],
             filiere=FAI2R[0],
             official_url=HAS_PNDS_INDEX,
+            directed_by=data["directed_by"][0],
             **fields,
         )
         demo.report(protocol)
@@ -120,6 +121,7 @@ def _care_protocol(demo, data):
             title=data["title"][1],
             reference_centre=data["reference_centre"][1],
             filiere=FAI2R[1],
+            directed_by=data["directed_by"][1],
             **fields,
         )
         translate(protocol, demo.en, english)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Site
+from wagtail_localize.models import TranslationSource
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -23,6 +24,7 @@ from PIL import ImageDraw, ImageFont
 from home.models import HomePage
 from news.models import (
     Boilerplate,
+    ExpertPage,
     PressContact,
     PressOfficeDefaultBoilerplate,
     PressOfficeDefaultContact,
@@ -72,21 +74,28 @@ def link_awareness_days(demo, releases=RELEASES):
         release = PressReleasePage.objects.filter(locale=demo.fr, slug=data["fr"]["slug"]).first()
         if day is None or release is None:
             continue
+        linked = False
         for locale in (demo.fr, demo.en):
             localized_day = day.get_translation_or_none(locale)
             localized_release = release.get_translation_or_none(locale)
             if localized_day is not None and localized_release is not None:
-                add_release_link(localized_day, localized_release)
+                linked = add_release_link(localized_day, localized_release) or linked
+        if linked:
+            # Each language got its own link: the French day's new revision leaves nothing to translate,
+            # and the dashboard must not report its English page out of date.
+            TranslationSource.update_or_create_from_instance(day_model.objects.get(pk=day.pk))
 
 
 def add_release_link(day, release):
+    """Link ``release`` from ``day``; true if it was added."""
     # Releases someone already chose for the day (an editor, the awareness step) are left as they are.
     if day.release_links.exists():
-        return
+        return False
     day.release_links.add(day.release_links.model(release=release))
     revision = day.save_revision()
     if day.live:
         revision.publish()
+    return True
 
 
 def ensure_press_rooms(demo):
@@ -160,8 +169,16 @@ def stream(slug, blocks):
                 for index, figure in enumerate(value["figures"])
             ]
             value = {**value, "figures": figures}
+        if block_type == "quote" and "expert" in value:
+            value = {**value, "expert": expert_page_id(value["expert"])}
         data.append({"type": block_type, "value": value, "id": block_id(position)})
     return data
+
+
+def expert_page_id(slug):
+    """The French page of the demo expert ``slug`` (home/demo/experts.py), named by a release's quote."""
+    expert = ExpertPage.objects.filter(locale__language_code="fr", slug=slug).first()
+    return expert.pk if expert else None
 
 
 def release_fields(data, language, slug):

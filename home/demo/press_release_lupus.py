@@ -6,7 +6,8 @@ wording is new. The quotes restate Pr Fautrel's points and are not his exact wor
 
 import datetime
 
-SPEAKER = "Pr Bruno Fautrel"
+SPEAKER_FR = "Pr Bruno Fautrel"
+SPEAKER_EN = "Prof. Bruno Fautrel"
 ROLE_FR = (
     "Co-coordonnateur du réseau CRI-IMIDIATE (F-CRIN), chef du service de rhumatologie "
     "de la Pitié-Salpêtrière (AP-HP), Paris"
@@ -38,6 +39,14 @@ LUPUS = {
             "recherche clinique labellisé par F-CRIN, présente une voie thérapeutique nouvelle pour les "
             "maladies auto-immunes, les cellules CAR-T, et rappelle combien les protocoles nationaux de "
             "diagnostic et de soins (PNDS) comptent pour les malades atteints de formes rares."
+        ),
+        "lay_summary": (
+            "Dans le lupus, les défenses du corps s'attaquent au corps lui-même. "
+            "D'autres maladies font de même : on les appelle maladies auto-immunes. "
+            "Des médecins étudient un nouveau traitement, les cellules CAR-T. "
+            "On prélève des globules blancs du malade, on les modifie, puis on les lui rend. "
+            "Pour les maladies rares, des guides nationaux disent aux médecins comment soigner. "
+            "Demandez à votre médecin si un guide existe pour votre maladie."
         ),
         "hero_alt_text": "Bandeau violet portant la mention CRI-IMIDIATE · F-CRIN et la date du 10 mai.",
         "hero_caption": "Le 10 mai, Journée mondiale du lupus.",
@@ -101,7 +110,7 @@ LUPUS = {
                         "traitement. Universitaires et industriels vont lancer des projets autour de cette technique, "
                         "et ce traitement bref pourrait bouleverser la façon de soigner ces maladies."
                     ),
-                    "speaker": SPEAKER,
+                    "speaker": SPEAKER_FR,
                     "role": ROLE_FR,
                 },
             ),
@@ -131,7 +140,7 @@ LUPUS = {
                         "La recherche génétique demandera du temps : d'ici là, médecins, patients et "
                         "familles doivent savoir que ces protocoles existent."
                     ),
-                    "speaker": SPEAKER,
+                    "speaker": SPEAKER_FR,
                     "role": ROLE_FR,
                 },
             ),
@@ -156,6 +165,14 @@ LUPUS = {
             "labelled by F-CRIN, presents a new line of treatment for autoimmune diseases, CAR-T cells, "
             "and explains why the national diagnosis and care protocols (PNDS) matter so much to people "
             "with rare forms."
+        ),
+        "lay_summary": (
+            "In lupus, the body's defences attack the body itself. "
+            "Other diseases do the same: they are called autoimmune diseases. "
+            "Doctors are studying a new treatment, CAR-T cells. "
+            "Some of the patient's white blood cells are taken, changed, then given back. "
+            "For rare diseases, national guides tell doctors how to diagnose and treat them. "
+            "Ask your doctor whether there is a guide for your disease."
         ),
         "hero_alt_text": "Purple banner reading CRI-IMIDIATE · F-CRIN with the date 10 May.",
         "hero_caption": "10 May, World Lupus Day.",
@@ -215,7 +232,7 @@ LUPUS = {
                         "treatments have failed. Universities and industry will start projects around this technique, "
                         "and this brief treatment could overturn the way these diseases are treated."
                     ),
-                    "speaker": SPEAKER,
+                    "speaker": SPEAKER_EN,
                     "role": ROLE_EN,
                 },
             ),
@@ -243,7 +260,7 @@ LUPUS = {
                         "too little known. Genetic research will take time: until it delivers, doctors, "
                         "patients and families need to know these protocols exist."
                     ),
-                    "speaker": SPEAKER,
+                    "speaker": SPEAKER_EN,
                     "role": ROLE_EN,
                 },
             ),

@@ -26,6 +26,13 @@ ASTHMA = {
             "très répandue. F-CRIN en profite pour présenter CRISALIS, son réseau d'investigation clinique "
             "consacré aux formes sévères de l'asthme, labellisé depuis le 1er janvier 2018."
         ),
+        "lay_summary": (
+            "L'asthme gêne la respiration. "
+            "Chez certaines personnes, il est sévère et les traitements habituels ne suffisent pas. "
+            "CRISALIS réunit des équipes d'hôpitaux qui mènent ensemble des études sur ces formes sévères. "
+            "Travailler ensemble permet d'avancer plus vite. "
+            "Votre pneumologue peut vous dire si une étude recrute près de chez vous."
+        ),
         "hero_alt_text": "Bandeau bleu portant la mention CRISALIS · F-CRIN et la date du 5 mai.",
         "hero_caption": "Le premier mardi de mai, Journée mondiale de l'asthme.",
         "body": [
@@ -78,6 +85,13 @@ ASTHMA = {
             "spotlight. F-CRIN takes the occasion to present CRISALIS, its clinical investigation network "
             "devoted to severe forms of asthma, labelled since 1 January 2018."
         ),
+        "lay_summary": (
+            "Asthma makes breathing hard. "
+            "In some people it is severe, and the usual treatments are not enough. "
+            "CRISALIS brings together hospital teams who run studies on these severe forms. "
+            "Working together helps research move faster. "
+            "Your lung specialist can tell you whether a study near you is looking for volunteers."
+        ),
         "hero_alt_text": "Blue banner reading CRISALIS · F-CRIN with the date 5 May.",
         "hero_caption": "The first Tuesday in May, World Asthma Day.",
         "body": [
@@ -85,10 +99,10 @@ ASTHMA = {
             (
                 "paragraph",
                 "<p>Its name sums up its aim: CRISALIS stands for <em>Clinical Research Initiative in "
-                "Severe Asthma: a Lever for Innovation &amp; Science</em>. Founded by Pr Alain Didier "
-                "(Toulouse University Hospital) and Pr Antoine Magnan (Foch Hospital), the network has "
-                "been coordinated since early 2022 by Pr Gilles Devouassoux (Hospices Civils de Lyon) and "
-                "Pr Laurent Guilleminault (Toulouse University Hospital).</p>",
+                "Severe Asthma: a Lever for Innovation &amp; Science</em>. Founded by Prof. Alain Didier "
+                "(Toulouse University Hospital) and Prof. Antoine Magnan (Foch Hospital), the network has "
+                "been coordinated since early 2022 by Prof. Gilles Devouassoux (Hospices Civils de Lyon) and "
+                "Prof. Laurent Guilleminault (Toulouse University Hospital).</p>",
             ),
             (
                 "key_figures",
@@ -181,12 +195,12 @@ SEPSIS = {
         "slug": "world-sepsis-day-crics-triggersep",
         "standfirst": (
             "As World Sepsis Day approaches on 13 September, F-CRIN highlights CRICS-TRIGGERSEP, its "
-            "clinical research network in intensive care and sepsis, coordinated by Pr Ferhat Meziani "
-            "(Strasbourg University Hospital) and Pr Stephan Ehrmann (Tours University Hospital)."
+            "clinical research network in intensive care and sepsis, coordinated by Prof. Ferhat Meziani "
+            "(Strasbourg University Hospital) and Prof. Stephan Ehrmann (Tours University Hospital)."
         ),
         "correction_notice": (
             "<p>The first version of this release named only one of the network's two coordinators. "
-            "Pr Stephan Ehrmann (Tours University Hospital) has been added.</p>"
+            "Prof. Stephan Ehrmann (Tours University Hospital) has been added.</p>"
         ),
         "body": [
             ("heading", {"text": "A world day since 2012", "level": "h2"}),
@@ -201,8 +215,8 @@ SEPSIS = {
                 "paragraph",
                 "<p>CRICS-TRIGGERSEP brings together intensive care units that run clinical studies "
                 "together. CRICS stands for <em>Clinical Research in Intensive Care and Sepsis</em>. The "
-                "network was first coordinated by Pr Djillali Annane (AP-HP, Raymond-Poincaré Hospital); "
-                "Pr Ferhat Meziani and Pr Stephan Ehrmann have since taken over.</p>"
+                "network was first coordinated by Prof. Djillali Annane (AP-HP, Raymond-Poincaré Hospital); "
+                "Prof. Ferhat Meziani and Prof. Stephan Ehrmann have since taken over.</p>"
                 "<p>In intensive care, decisions are made fast and for very frail patients. Trials run in "
                 "several units at once bring together enough patients to answer questions about everyday "
                 "care, and share the answers with the whole community.</p>",
@@ -287,8 +301,8 @@ STROKE = {
         "slug": "world-stroke-day-strokelink",
         "standfirst": (
             "With World Stroke Day approaching on 29 October, F-CRIN presents StrokeLink, its national "
-            "clinical research network on stroke, coordinated by Pr Charlotte Cordonnier (Lille University "
-            "Hospital) and Pr Jean-Marc Olivot (Toulouse University Hospital)."
+            "clinical research network on stroke, coordinated by Prof. Charlotte Cordonnier (Lille University "
+            "Hospital) and Prof. Jean-Marc Olivot (Toulouse University Hospital)."
         ),
         "hero_alt_text": "Red banner reading StrokeLink · F-CRIN with the date 29 October.",
         "hero_caption": "29 October, World Stroke Day.",
@@ -380,7 +394,7 @@ RARE_DISEASES = {
         "slug": "rare-disease-day-orphandev",
         "standfirst": (
             "For Rare Disease Day, on the last day of February, F-CRIN presents OrphanDev, its "
-            "multidisciplinary expertise network devoted to rare diseases, coordinated by Pr Olivier Blin "
+            "multidisciplinary expertise network devoted to rare diseases, coordinated by Prof. Olivier Blin "
             "(AP-HM, La Timone Hospital, Marseille)."
         ),
         "body": [

@@ -25,20 +25,18 @@ PRESS_ROOM = {
     },
 }
 
-# The seed release names a press relations agency and no person: the desk is the "given name"
-# so that the admin's required name fields hold something true.
+# The seed release names a press relations agency and no person: the contact is the agency's desk.
 AGENCY_CONTACT = {
     "key": "servicepresse@votredircom.fr",
     "fr": {
-        "given_name": "Service presse",
-        "family_name": "EVE'VOTREDIRCOM",
-        "organisation": "EVE'VOTREDIRCOM",
+        "kind": "organisation",
+        "organisation": "Service presse EVE'VOTREDIRCOM",
         "role": "Agence de relations presse, pour F-CRIN et ses réseaux",
         "email": "servicepresse@votredircom.fr",
         "mobile": "+33 6 62 46 84 82",
     },
     "en": {
-        "organisation": "EVE'VOTREDIRCOM",
+        "organisation": "EVE'VOTREDIRCOM press office",
         "role": "Press relations agency for F-CRIN and its networks",
     },
 }

@@ -1,6 +1,7 @@
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from home.site_address import set_site_address
 
 HOME = {
     "fr": {
@@ -60,9 +61,10 @@ def load(demo):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None or site.root_page_id != home.pk:
         welcome = site.root_page if site else None
-        site = site or Site(is_default_site=True, hostname="localhost", port=80)
+        site = site or Site(is_default_site=True)
         site.root_page = home
         site.site_name = "F-CRIN"
+        set_site_address(site)
         site.save()
         # The placeholder page Wagtail's own migrations create.
         if welcome is not None and welcome.specific_class is Page and not welcome.get_children().exists():

@@ -1,6 +1,6 @@
 """The demo steps' translation helper; it lives in ``news`` so that the reusable apps can use it too."""
 
-from news.translation import TranslationShapeError, translate
+from news.editorial.translation import TranslationShapeError, translate
 
 DemoTranslationError = TranslationShapeError
 

@@ -5,18 +5,16 @@ Page types add their own JSON-LD (NewsArticle, ResearchOrganization, Event) in t
 ``extra_head`` block, or in the ``structured_data`` block of base.html beside ``{{ block.super }}``.
 """
 
-import json
-
 from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
-from home.templatetags.site_tags import page_trail
+from news.jsonld import script_json
+from news.serving import site_url
 
 register = template.Library()
 
@@ -29,9 +27,8 @@ OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def json_ld(data):
-    """``data`` as a JSON-LD script element; the same escapes as json_script keep it from closing the element."""
-    text = json.dumps(data, ensure_ascii=False).replace("&", "\\u0026").replace("<", "\\u003C").replace(">", "\\u003E")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # escaped above
+    """``data`` as a JSON-LD script element."""
+    return format_html('<script type="application/ld+json">{}</script>', script_json(data))
 
 
 def _description(page):
@@ -49,7 +46,7 @@ def _image(page, request):
             rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
             alt_field = getattr(page, f"{name.removesuffix('_image')}_alt_text", "") or ""
             return {
-                "url": request.build_absolute_uri(rendition.url),
+                "url": site_url(request, rendition.url),
                 "width": rendition.width,
                 "height": rendition.height,
                 "alt": alt_field or getattr(image, "description", "") or image.title,
@@ -66,7 +63,7 @@ def page_metadata(context):
     page = context.get("page")
     language = translation.get_language()
     if isinstance(page, Page) and page.pk:
-        canonical = page.get_full_url(request) or request.build_absolute_uri(request.path)
+        canonical = page.get_full_url(request) or site_url(request, request.path)
         if context.get("canonical_url"):
             canonical = context["canonical_url"]
         title = page.seo_title or page.title
@@ -74,7 +71,7 @@ def page_metadata(context):
         image = _image(page, request)
         og_type = context.get("og_type") or ("article" if hasattr(page, "release_date") else "website")
     else:
-        canonical = request.build_absolute_uri(request.path)
+        canonical = site_url(request, request.path)
         title = context.get("og_title", "")
         description = context.get("og_description", "")
         image = None
@@ -92,9 +89,8 @@ def page_metadata(context):
     }
 
 
-def _breadcrumbs(page, request):
+def _breadcrumbs(trail, request):
     # From the language's home page (depth 2, below the tree root) down to the page.
-    trail = page_trail(request, page)
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
@@ -111,7 +107,7 @@ def _breadcrumbs(page, request):
 
 
 def _website(page, request):
-    search_url = request.build_absolute_uri(reverse("search"))
+    search_url = site_url(request, reverse("search"))
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
@@ -129,10 +125,10 @@ def _website(page, request):
 @register.simple_tag(takes_context=True)
 def site_structured_data(context):
     """The WebSite and its SearchAction on a home page; the BreadcrumbList on every other page."""
-    request, page = context.get("request"), context.get("page")
+    request, page, languages = context.get("request"), context.get("page"), context.get("languages")
     if request is None or not isinstance(page, Page) or not page.pk or page.depth < 2:
         return ""
     # Each language's home page sits right under the tree's root.
     if page.depth == 2:
         return json_ld(_website(page, request))
-    return json_ld(_breadcrumbs(page, request))
+    return json_ld(_breadcrumbs(languages.trail, request))

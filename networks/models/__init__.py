@@ -1,12 +1,12 @@
-from .pages import NetworkCareProtocol, NetworkCoordinator, NetworkIndexPage, NetworkKind, NetworkPage, NetworkTopic
+from .pages import Honorific, NetworkCareProtocol, NetworkCoordinator, NetworkIndexPage, NetworkPage, NetworkTopic
 from .protocols import CareProtocol
 
 __all__ = [
     "CareProtocol",
     "NetworkCareProtocol",
+    "Honorific",
     "NetworkCoordinator",
     "NetworkIndexPage",
-    "NetworkKind",
     "NetworkPage",
     "NetworkTopic",
 ]

@@ -1,33 +1,61 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from news.models import Topic
-from news.models.routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin, RequestCachedUrlMixin
+from news import visibility
+from news.models import PressRoomPage, Topic
+from news.page_permissions import SitePermissionsPage
+from news.serving import ServedPage, lazy_context
 
 from ..blocks import NetworkBodyBlock
+from ..directory import directory_context, network_context, topic_context
+from ..kinds import NetworkKind
+
+# What the network and topic pages show (networks.directory), read only for the parts the fragment cache lacks.
+NETWORK_CONTEXT = [
+    "network_index_url",
+    "topics",
+    "coordinators",
+    "care_protocols",
+    "releases",
+    "logo",
+    "logo_url",
+    "canonical_url",
+    "json_ld",
+]
+TOPIC_CONTEXT = ["networks", "care_protocols", "releases", "awareness_days", "alternate_urls"]
 
 
-class NetworkKind(models.TextChoices):
-    INVESTIGATION = "investigation", _("clinical investigation network")
-    EXPERTISE = "expertise", _("expertise and methodology network")
-    PLATFORM = "platform", _("platform")
+class NetworkPageQuerySet(PageQuerySet):
+    def with_cards(self):
+        """With what a network's card shows: its logo's renditions and its topics, in title order."""
+        return (
+            self.select_related("logo")
+            .prefetch_related(
+                "logo__renditions",
+                Prefetch("topic_links", queryset=NetworkTopic.objects.select_related("topic")),
+            )
+            .order_by(Lower("title"))
+        )
 
 
-class NetworkIndexPage(
-    RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, OneQueryChildRouteMixin, RoutablePageMixin, Page
-):
+class NetworkIndexPage(RoutablePageMixin, ServedPage, SitePermissionsPage, Page):
     """The directory of networks, one per language; it also serves a page for each topic."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -45,28 +73,34 @@ class NetworkIndexPage(
         # One directory per language: the others are translations of the first.
         return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
 
-    def child_queryset(self):
-        return NetworkPage.objects.all()
+    def child_pages(self):
+        # A network's page shows its logo.
+        return NetworkPage.objects.child_of(self).select_related("logo")
+
+    def networks(self):
+        return NetworkPage.objects.child_of(self)
+
+    def networks_about(self, topic):
+        """The networks in the directory's language about ``topic``, wherever they are in the tree."""
+        return NetworkPage.objects.filter(
+            locale_id=self.locale_id, pk__in=NetworkTopic.objects.filter(topic=topic).values("page_id")
+        )
 
     def get_context(self, request, *args, **kwargs):
-        from ..directory import directory_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
         return context
 
     @path(_("topics/<str:slug>/"), name="topic")
     def topic_view(self, request, slug):
-        from ..directory import topic_context
-
         topic = get_object_or_404(Topic, locale_id=self.locale_id, slug=slug)
         # Page.get_context, not ours: the topic page does not need the directory's queries.
         context = Page.get_context(self, request)
-        context.update(topic_context(self, topic, request))
+        context.update(lazy_context(lambda: topic_context(self, topic, request), TOPIC_CONTEXT), topic=topic)
         return TemplateResponse(request, "networks/topic_page.html", context)
 
 
-class NetworkPage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, Page):
+class NetworkPage(ServedPage, SitePermissionsPage, Page):
     acronym = models.CharField(
         _("acronym"),
         max_length=40,
@@ -122,8 +156,15 @@ class NetworkPage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, Page):
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(NetworkPageQuerySet)()
+
     class Meta:
         verbose_name = _("network")
+
+    @staticmethod
+    def topic_path(slug):
+        """The path of a topic's page, from the address of the directory."""
+        return NetworkIndexPage.get_resolver().reverse("topic", slug=slug)
 
     def clean(self):
         super().clean()
@@ -142,10 +183,12 @@ class NetworkPage(RequestCachedUrlMixin, OneQueryViewRestrictionsMixin, Page):
         return result
 
     def get_context(self, request, *args, **kwargs):
-        from ..directory import network_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(network_context(self, request))
+        context.update(lazy_context(lambda: network_context(self, request), NETWORK_CONTEXT))
+        # Its feeds are routes of the press room of its language, looked up once for the head and the page.
+        context["press_room"] = SimpleLazyObject(
+            lambda: visibility.public(PressRoomPage.objects.filter(locale_id=self.locale_id)).first()
+        )
         return context
 
 
@@ -174,16 +217,29 @@ class NetworkTopic(Orderable):
         verbose_name = _("topic")
 
 
+class Honorific(models.TextChoices):
+    """Printed in the reader's language: "Pr" in French is "Prof." in English."""
+
+    NONE = "", _("None")
+    PROFESSOR = "prof", pgettext_lazy("honorific", "Prof.")
+    DOCTOR = "dr", pgettext_lazy("honorific", "Dr")
+
+
 class NetworkCoordinator(TranslatableMixin, Orderable):
     page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="coordinators")
-    name = models.CharField(_("name"), max_length=120, help_text=_("With the title, e.g. “Pr Jeanne Martin”."))
+    honorific = models.CharField(_("title"), max_length=10, choices=Honorific, blank=True)
+    name = models.CharField(_("name"), max_length=120, help_text=_("Given and family names, e.g. “Jeanne Martin”."))
     title = models.CharField(_("role"), max_length=255, blank=True, help_text=_("Their role in the network."))
     institution = models.CharField(_("institution"), max_length=255, blank=True)
 
-    override_translatable_fields = [SynchronizedField("name")]
+    override_translatable_fields = [SynchronizedField("honorific"), SynchronizedField("name")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("coordinator")
+
+    @property
+    def full_name(self):
+        return f"{self.get_honorific_display()} {self.name}" if self.honorific else self.name
 
 
 class NetworkCareProtocol(Orderable):

@@ -1,8 +1,19 @@
 from django import template
+from django.utils import translation
 
-from ..directory import figures, live_networks
+from news.templatetags.distribution_tags import press_room
+from news.visibility import public
+
+from ..directory import figures
+from ..models import NetworkPage
 
 register = template.Library()
+
+
+def live_networks(language_code=None):
+    # By language code rather than Locale.get_active(), which would cost a query of its own.
+    language_code = language_code or translation.get_language()
+    return public(NetworkPage.objects.filter(locale__language_code=language_code))
 
 
 @register.simple_tag
@@ -18,10 +29,8 @@ def network_figures():
 @register.simple_tag(takes_context=True)
 def network_release_feeds(context, network):
     """The RSS and Atom feeds of the network's releases, served by the press room of its language."""
-    from news.templatetags.distribution_tags import press_room
-
     room = press_room(context)
-    if room is None:
+    if not room:
         return None
     base = room.get_url(context.get("request"))
     # By id: the slug alone could name another page of the site.

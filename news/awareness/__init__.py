@@ -1,1 +1,1 @@
-"""Awareness days: yearly date rules, their iCalendar form and the press office's campaign radar."""
+"""Awareness days: their pages, yearly date rules in numbers and in words, and what the calendar shows."""

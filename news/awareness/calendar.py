@@ -1,25 +1,54 @@
-"""What the calendar and day pages show: upcoming occurrences, filters, localised links, metadata."""
+"""What the calendar and day pages show: upcoming occurrences, filters, localised links, metadata, filtered feeds."""
 
 import datetime
-import json
 from dataclasses import dataclass
 from itertools import groupby
+from urllib.parse import urlencode
 
-from django.core.serializers.json import DjangoJSONEncoder
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils import timezone, translation
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from wagtail.models import Page
 
 from dateutil.relativedelta import relativedelta
 
+from .. import visibility
+from ..distribution import ical
+from ..jsonld import script_json
+from ..releases.pages import PressReleasePage
+from ..releases.topics import Topic
 from . import words
-from .rules import RuleKind
+from .links import AwarenessDayNetwork
+from .words import RuleKind
 
 CALENDAR_MONTHS = 12
+# What calendar_context and day_context give the templates.
+CALENDAR_CONTEXT = [
+    "months",
+    "topic_options",
+    "network_options",
+    "selected_topic",
+    "selected_network",
+    "is_filtered",
+    "period_end",
+    "feed",
+]
+DAY_CONTEXT = [
+    "rule_in_words",
+    "occurrences",
+    "theme",
+    "themes",
+    "topics",
+    "networks",
+    "releases",
+    "kit_images",
+    "kit_documents",
+    "json_ld",
+    "feed",
+]
 
 
 @dataclass
@@ -37,14 +66,6 @@ class FilterOption:
     value: str
     label: str
     translation_key: object
-
-
-def is_public():
-    """Wagtail's ``public()`` as a subquery: no restriction on the page or an ancestor, without a query of its own."""
-    from wagtail.models import PageViewRestriction
-
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return ~Exists(restricted)
 
 
 def upcoming(days, start, end):
@@ -83,7 +104,7 @@ def localize(objects, locale_id):
         model = type(next(iter(objects.values())))
         queryset = model.objects.filter(translation_key__in=missing, locale_id=locale_id)
         if issubclass(model, Page):
-            queryset = queryset.live()
+            queryset = visibility.public(queryset)
         found = {obj.translation_key: obj for obj in queryset}
     return {pk: found.get(obj.translation_key, obj) for pk, obj in objects.items()}
 
@@ -96,18 +117,29 @@ def _options(localized):
     return options
 
 
-def filters(calendar_page, days):
-    """Topic and network choices from the days' links, in the calendar's language, by slug."""
+def topic_filter(calendar_page, days):
+    """Topic choices from the days' links (``topic_links``), in the calendar's language, by slug."""
     topics = localize([link.topic for day in days for link in day.topic_links.all()], calendar_page.locale_id)
+    for day in days:
+        day.localized_topics = [topics[link.topic_id] for link in day.topic_links.all()]
+    return _options(topics.values())
+
+
+def network_filter(calendar_page, days):
+    """Network choices from the days' links (``network_links``), in the calendar's language, by slug."""
     networks = localize(
         [link.network for day in days for link in day.network_links.all() if link.network.live], calendar_page.locale_id
     )
     for day in days:
-        day.localized_topics = [topics[link.topic_id] for link in day.topic_links.all()]
         day.localized_networks = [
             networks[link.network_id] for link in day.network_links.all() if link.network_id in networks
         ]
-    return _options(topics.values()), _options(networks.values())
+    return _options(networks.values())
+
+
+def filters(calendar_page, days):
+    """Topic and network choices from the days' links, in the calendar's language, by slug."""
+    return topic_filter(calendar_page, days), network_filter(calendar_page, days)
 
 
 def select(days, topic=None, network=None):
@@ -117,6 +149,101 @@ def select(days, topic=None, network=None):
         )
 
     return [day for day in days if keep(day)]
+
+
+@dataclass
+class Subscription:
+    """A feed as each calendar app takes it: its address, its ``webcal://`` twin and the "add" links."""
+
+    url: str
+    absolute_url: str
+    name: str
+
+    @property
+    def webcal_url(self):
+        return "webcal://" + self.absolute_url.split("://", 1)[1]
+
+    @property
+    def google_url(self):
+        # Google Calendar subscribes to a webcal address given as a calendar id.
+        return "https://calendar.google.com/calendar/render?" + urlencode({"cid": self.webcal_url})
+
+    def outlook(self, host):
+        return f"https://{host}/calendar/0/addfromweb?" + urlencode({"url": self.absolute_url, "name": self.name})
+
+    @property
+    def outlook_url(self):
+        return self.outlook("outlook.live.com")
+
+    @property
+    def office_url(self):
+        return self.outlook("outlook.office.com")
+
+
+def feed_name(title):
+    """The name calendar apps show: the site, what the calendar holds and its language."""
+    language = translation.get_language_info(translation.get_language())["name_local"]
+    return gettext("%(site)s — %(calendar)s (%(language)s)") % {
+        "site": getattr(settings, "WAGTAIL_SITE_NAME", ""),
+        "calendar": title,
+        "language": language,
+    }
+
+
+def calendar_title(calendar_page, topic=None, network=None):
+    if network is not None:
+        return gettext("%(calendar)s, network %(network)s") % {
+            "calendar": calendar_page.title,
+            "network": network.label,
+        }
+    if topic is not None:
+        return gettext("%(calendar)s, topic %(topic)s") % {"calendar": calendar_page.title, "topic": topic.label}
+    return calendar_page.title
+
+
+def subscription(page, request, name, route="feed", args=None):
+    """The feed at ``page``'s sub-route ``route``, at the site's address rather than the request's host."""
+    path = page.reverse_subpage(route, args=args)
+    return Subscription(page.url + path, page.get_full_url(request) + path, feed_name(name))
+
+
+def description(text, page, request):
+    return "\n\n".join(part for part in (text, page.get_full_url(request)) if part)
+
+
+def calendar_response(calendar_page, request, days, topic=None, network=None):
+    name = feed_name(calendar_title(calendar_page, topic, network))
+    text = calendar_page.introduction or gettext("The awareness days of the %(site)s press office.") % {
+        "site": getattr(settings, "WAGTAIL_SITE_NAME", "")
+    }
+    return ical.response(name, description(text, calendar_page, request), request, days)
+
+
+def filtered_response(calendar_page, request, days, topic=None, network=None):
+    """The iCalendar feed of one topic's or one network's days; ``days`` carry the links it is filtered by."""
+    if topic is not None:
+        option = topic_filter(calendar_page, days).get(topic)
+    else:
+        option = network_filter(calendar_page, days).get(network)
+    if option is None:
+        raise Http404
+    topic, network = (option, None) if topic else (None, option)
+    return calendar_response(calendar_page, request, select(days, topic=topic, network=network), topic, network)
+
+
+def has_dates(day):
+    """Whether the day has a date to come: a day whose dates are not announced yet offers no calendar."""
+    return bool(day.next_occurrences(1, timezone.localdate()))
+
+
+def day_response(day, request):
+    if day.kind == RuleKind.TO_BE_CONFIRMED:
+        prefetch_related_objects([day], "dates")
+    if not has_dates(day):
+        raise Http404
+    return ical.response(
+        feed_name(day.title), description(day.summary, day, request), request, [day], filename=f"{day.slug}.ics"
+    )
 
 
 def calendar_context(calendar_page, request, days):
@@ -133,11 +260,13 @@ def calendar_context(calendar_page, request, days):
             items, key=lambda item: (max(item.occurrence.start, today).year, max(item.occurrence.start, today).month)
         )
     ]
-    feed_url = calendar_page.url + calendar_page.reverse_subpage("feed")
+    name = calendar_title(calendar_page, topic, network)
     if network:
-        feed_url = calendar_page.url + calendar_page.reverse_subpage("network_feed", args=[network.value])
+        feed = subscription(calendar_page, request, name, "network_feed", [network.value])
     elif topic:
-        feed_url = calendar_page.url + calendar_page.reverse_subpage("topic_feed", args=[topic.value])
+        feed = subscription(calendar_page, request, name, "topic_feed", [topic.value])
+    else:
+        feed = subscription(calendar_page, request, name)
     return {
         "months": months,
         "topic_options": topic_options.values(),
@@ -146,26 +275,19 @@ def calendar_context(calendar_page, request, days):
         "selected_network": network,
         "is_filtered": bool(topic or network),
         "period_end": end,
-        "feed": feed_links(request, feed_url),
+        "feed": feed,
     }
-
-
-def feed_links(request, url):
-    absolute = request.build_absolute_uri(url)
-    return {"url": url, "absolute_url": absolute, "webcal_url": "webcal://" + absolute.split("://", 1)[1]}
 
 
 def linked_pages(day):
     """The day's networks and published releases, in the day's language where translated: one query."""
-    from ..models import AwarenessDayNetwork, PressReleasePage
-
     network_keys = Page.objects.filter(awareness_day_links__page=day).values("translation_key")
     release_keys = Page.objects.filter(awareness_day_release_links__page=day).values("translation_key")
     releases = PressReleasePage.objects.published().filter(translation_key__in=release_keys)
     is_network = AwarenessDayNetwork.objects.filter(page=day, network__translation_key=OuterRef("translation_key"))
     pages = (
-        Page.objects.live()
-        .filter(is_public(), Q(translation_key__in=network_keys) | Q(pk__in=releases.values("pk")))
+        visibility.public(Page.objects.all())
+        .filter(Q(translation_key__in=network_keys) | Q(pk__in=releases.values("pk")))
         .annotate(is_network=Exists(is_network))
         .select_related("locale")
         .order_by("title")
@@ -175,8 +297,6 @@ def linked_pages(day):
 
 
 def day_context(day, request):
-    from ..models import Topic
-
     today = timezone.localdate()
     if day.kind == RuleKind.TO_BE_CONFIRMED:
         # The rule is read several times while rendering; its dates are fetched once.
@@ -198,7 +318,7 @@ def day_context(day, request):
         "kit_images": list(day.kit_images_with_renditions()),
         "kit_documents": list(day.kit_documents.select_related("document")),
         "json_ld": event_json_ld(day, request, occurrences[0] if occurrences else None),
-        "feed": feed_links(request, day.url + day.reverse_subpage("feed")),
+        "feed": subscription(day, request, day.title) if occurrences else None,
     }
 
 
@@ -220,4 +340,4 @@ def event_json_ld(day, request, occurrence):
     }
     if day.summary:
         data["description"] = day.summary
-    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes))
+    return script_json(data)

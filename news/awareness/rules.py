@@ -11,28 +11,19 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
 from . import words
+from .words import RuleKind
 
 LAST = -1
 ICAL_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 GRAMMAR_WEEKDAYS = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]
 # Any non-leap year: a yearly rule must hold in every year, so 29 February is checked separately.
 COMMON_YEAR = 2027
-
-
-class RuleKind(models.TextChoices):
-    FIXED = "fixed", _("Same date every year")
-    NTH_WEEKDAY = "nth_weekday", _("A given weekday of a month (first, second… or last)")
-    LAST_DAY = "last_day", _("Last day of a month")
-    FIXED_RANGE = "fixed_range", _("Same span of days every year")
-    TO_BE_CONFIRMED = "tbc", _("To be confirmed: dates entered each year")
 
 
 REQUIRED_FIELDS = {

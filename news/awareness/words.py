@@ -1,7 +1,9 @@
 """Date rules in words, in the active language ("le premier mardi de mai", "the last day of February")."""
 
+from django.db import models
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 MONTH_NAMES = MONTHS
 WEEKDAY_NAMES = WEEKDAYS
@@ -35,6 +37,15 @@ NTH_CHOICES = [
 ORDINALS = dict(NTH_CHOICES)
 
 
+# With the words rather than the rules, as the rules (news.awareness.rules) are built on the words.
+class RuleKind(models.TextChoices):
+    FIXED = "fixed", _("Same date every year")
+    NTH_WEEKDAY = "nth_weekday", _("A given weekday of a month (first, second… or last)")
+    LAST_DAY = "last_day", _("Last day of a month")
+    FIXED_RANGE = "fixed_range", _("Same span of days every year")
+    TO_BE_CONFIRMED = "tbc", _("To be confirmed: dates entered each year")
+
+
 def day_number(day):
     # French writes the first of the month as an ordinal: "1er mai".
     return pgettext("day of the month 1, as in '1 May'", "1") if day == 1 else str(day)
@@ -48,8 +59,6 @@ def day_and_month(day, month):
 
 
 def describe(rule):
-    from .rules import RuleKind
-
     if not rule.is_valid():
         return gettext("no valid date rule yet")
     if rule.kind == RuleKind.FIXED:

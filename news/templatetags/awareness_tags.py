@@ -3,8 +3,9 @@ from django.utils import timezone
 
 from dateutil.relativedelta import relativedelta
 
-from ..awareness.calendar import feed_links, is_public, upcoming
-from ..models import AwarenessCalendarPage, AwarenessDayPage
+from .. import visibility
+from ..awareness.calendar import FilterOption, calendar_title, subscription, upcoming
+from ..awareness.pages import AwarenessCalendarPage, AwarenessDayPage
 
 register = template.Library()
 
@@ -15,14 +16,17 @@ def awareness_days_for(context, page, count=3):
     request = context.get("request")
     today = timezone.localdate()
     days = (
-        AwarenessDayPage.objects.live()
-        .filter(is_public(), locale_id=page.locale_id, network_links__network__translation_key=page.translation_key)
+        visibility.public(AwarenessDayPage.objects.all())
+        .filter(locale_id=page.locale_id, network_links__network__translation_key=page.translation_key)
         .distinct()
         .prefetch_related("dates")
     )
     items = upcoming(days, today, today + relativedelta(years=1))[:count]
-    calendar = AwarenessCalendarPage.objects.live().filter(locale_id=page.locale_id).first() if items else None
+    calendar = (
+        visibility.public(AwarenessCalendarPage.objects.filter(locale_id=page.locale_id)).first() if items else None
+    )
     feed = None
     if calendar is not None and request is not None:
-        feed = feed_links(request, calendar.url + calendar.reverse_subpage("network_feed", args=[page.slug]))
+        name = calendar_title(calendar, network=FilterOption(page.slug, page.title, page.translation_key))
+        feed = subscription(calendar, request, name, "network_feed", [page.slug])
     return {"items": items, "feed": feed, "network": page}

@@ -1,43 +1,40 @@
-"""Links to the press room's downloads (vCards, feeds) from any page of the same language."""
+"""Links to the press room's downloads (vCards, feeds) from any page of the same language, and the
+press office block that gathers them for journalists on the home page, the press room and releases."""
 
 import re
 
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
-from ..models import PressRoomPage
-from ..models.querysets import public_q
+from .. import visibility
+from ..awareness.calendar import calendar_title, subscription
+from ..awareness.pages import AwarenessCalendarPage
+from ..distribution.qr import qr_svg
+from ..distribution.vcards import filename
+from ..releases.pages import PressReleasePage
+from ..releases.press_room import PressRoomPage
+from ..releases.public_contacts import default_contacts
 
 register = template.Library()
 
 
 def press_room(context):
-    """The press room of the page's language; looked up once per request."""
+    """The press room of the page's language: the page's context names it (releases, the home page), or it is looked up."""
     page = context.get("page")
     if isinstance(page, PressRoomPage):
         return page
-    # A release served through PressRoomPage.route already holds its press room.
-    parent = getattr(page, "_cached_parent_obj", None)
-    if isinstance(parent, PressRoomPage):
-        return parent
-    if "press_room" in context:  # the home page looked it up already (None when there is none)
+    if "press_room" in context:
         return context["press_room"]
-    request = context.get("request")
     locale_id = page.locale_id if page is not None and hasattr(page, "locale_id") else Locale.get_active().pk
-    rooms = getattr(request, "_news_press_rooms", None)
-    if rooms is None:
-        rooms = {}
-        if request is not None:
-            request._news_press_rooms = rooms
-    if locale_id not in rooms:
-        rooms[locale_id] = PressRoomPage.objects.live().filter(public_q(), locale_id=locale_id).first()
-    return rooms[locale_id]
+    return visibility.public(PressRoomPage.objects.filter(locale_id=locale_id)).first()
 
 
 def _route_url(context, name, *args):
     room = press_room(context)
-    if room is None:
+    if not room:
         return ""
     return room.get_url(context.get("request")) + room.reverse_subpage(name, args=args)
 
@@ -48,14 +45,24 @@ def contact_vcard_url(context, contact):
 
 
 @register.simple_tag(takes_context=True)
+def contact_vcard_qr(context, contact):
+    """A QR code (inline SVG) of the contact's vCard address, absolute on the site's own host name,
+    as printed pages and phones need it; empty without a press room."""
+    room = press_room(context)
+    if not room:
+        return ""
+    url = room.get_full_url(context.get("request")) + room.reverse_subpage("press_contact_vcard", args=[contact.pk])
+    title = gettext("QR code: add %(name)s to your contacts (vCard)") % {"name": contact.full_name}
+    return mark_safe(qr_svg(url, title))
+
+
+@register.simple_tag(takes_context=True)
 def press_office_vcard_url(context):
     return _route_url(context, "press_office_vcard")
 
 
 @register.filter
 def vcard_filename(contact):
-    from ..vcards import filename
-
     return filename(contact)
 
 
@@ -70,7 +77,7 @@ def tel_uri(number):
 def press_feeds(context):
     """The RSS and Atom feeds of the press room of the page's language, for autodiscovery links."""
     room = press_room(context)
-    if room is None:
+    if not room:
         return None
     base = room.get_url(context.get("request"))
     return {
@@ -78,3 +85,61 @@ def press_feeds(context):
         "rss": base + room.reverse_subpage("press_feed", args=["rss"]),
         "atom": base + room.reverse_subpage("press_feed", args=["atom"]),
     }
+
+
+def _feeds(room, base, name, label, *args):
+    return {
+        "label": label,
+        **{
+            feed_format: base + room.reverse_subpage(name, args=[*args, feed_format]) for feed_format in ("rss", "atom")
+        },
+    }
+
+
+@register.inclusion_tag("news/includes/press_office.html", takes_context=True)
+def press_office(context):
+    """Whom to call and what to take away, for the page of the context: on a release its contact, kit,
+    PDF and the feeds of its topics and networks; elsewhere the press office's default contact."""
+    request = context.get("request")
+    page = context.get("page")
+    room = press_room(context)
+    release = page if isinstance(page, PressReleasePage) else None
+    block = {"request": request, "page": page, "press_room": room, "release": release}
+    block["embargo_preview"] = embargo_preview = context.get("embargo_preview", False)
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    if release is not None:
+        # The release's own contacts, else the office's: read once for this block and the release's footer.
+        contacts = list(context.get("contacts") or [])
+        if not embargo_preview:
+            block["kit_url"] = release.url + release.reverse_subpage("press_kit")
+            block["pdf_url"] = release.url + release.reverse_subpage("pdf")
+    else:
+        contacts = default_contacts(request, Locale.objects.get(pk=locale_id)) if request is not None else []
+    block["contact"] = contacts[0] if contacts else None
+    block["more_contacts"] = len(contacts) > 1
+    if room:
+        base = room.get_url(request)
+        block["office_vcard_url"] = base + room.reverse_subpage("press_office_vcard")
+        feeds = [_feeds(room, base, "press_feed", gettext("All press releases"))]
+        if release is not None:
+            feeds += [
+                _feeds(room, base, "press_topic_feed", gettext("Topic “%(name)s”") % {"name": topic.name}, topic.slug)
+                for topic in context.get("topics") or []
+            ]
+            # By id: the slug alone could name another page of the site.
+            feeds += [
+                _feeds(
+                    room,
+                    base,
+                    "press_network_feed",
+                    gettext("Network %(name)s") % {"name": network.title},
+                    str(network.pk),
+                )
+                for network in context.get("networks") or []
+            ]
+        block["feeds"] = feeds
+    calendar = visibility.public(AwarenessCalendarPage.objects.filter(locale_id=locale_id)).first()
+    if calendar is not None and request is not None:
+        block["calendar"] = calendar
+        block["calendar_feed"] = subscription(calendar, request, calendar_title(calendar))
+    return block

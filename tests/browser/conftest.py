@@ -66,3 +66,14 @@ def serious_violations(page):
         for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]
+
+
+def all_violations(page):
+    """Every axe-core violation on the current page, whatever its impact: minor and moderate ones too."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in results.response["violations"]
+    ]

@@ -145,7 +145,7 @@ def test_write_review_with_an_embargo_translate_and_lift(french_page, press_room
     log_in(page, "publieur")
     page.goto(f"/admin/pages/{english.pk}/edit/")
     with page.expect_navigation():
-        page.get_by_role("button", name=re.compile("Publier dans")).click()
+        page.get_by_role("button", name=re.compile("Publier en")).click()
     assert page.request.get(english.url).status == 404, "the translation waits for the embargo"
 
     # The lift: the scheduler runs once the clock has passed the go-live date.

@@ -12,6 +12,7 @@ from wagtail.models import Collection
 
 import pytest
 import vobject
+from pypdf import PdfReader
 
 from news.models import EmbargoPreviewLink
 from tests.browser.conftest import serious_violations
@@ -49,7 +50,8 @@ def test_journalist_downloads_the_vcard_and_the_press_kit(page, release):
     page.goto(release.url)
     assert page.locator("h1").inner_text() == "Journée mondiale du lupus"
 
-    vcard_link = page.get_by_role("link", name="Ajouter Hélène Dupré à vos contacts (vCard)")
+    # The press office block, at the top of the release, offers the vCard the contacts at its foot repeat.
+    vcard_link = page.locator(".press-office").get_by_role("link", name="Ajouter Hélène Dupré à vos contacts (vCard)")
     with page.expect_download() as vcard_download:
         vcard_link.click()
     assert vcard_download.value.suggested_filename == "helene-dupre.vcf"
@@ -61,11 +63,12 @@ def test_journalist_downloads_the_vcard_and_the_press_kit(page, release):
     assert kit_download.value.suggested_filename == "journee-mondiale-du-lupus.zip"
     kit = zipfile.ZipFile(io.BytesIO(Path(kit_download.value.path()).read_bytes()))
     assert sorted(kit.namelist()) == [
+        "journee-mondiale-du-lupus/communique-journee-mondiale-du-lupus.pdf",
         "journee-mondiale-du-lupus/contacts/helene-dupre.vcf",
         "journee-mondiale-du-lupus/documents/dossier-de-presse.pdf",
-        "journee-mondiale-du-lupus/journee-mondiale-du-lupus.txt",
     ]
-    assert "Trois millions de personnes" in kit.read("journee-mondiale-du-lupus/journee-mondiale-du-lupus.txt").decode()
+    pdf = PdfReader(io.BytesIO(kit.read("journee-mondiale-du-lupus/communique-journee-mondiale-du-lupus.pdf")))
+    assert "Trois millions de personnes" in pdf.pages[0].extract_text()
 
     assert serious_violations(page) == []
 

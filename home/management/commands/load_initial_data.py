@@ -1,3 +1,5 @@
+import io
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -28,7 +30,8 @@ class Command(BaseCommand):
                 self.style.WARNING("Editor content found: demo content left untouched (use --force to add it anyway).")
             )
             return
-        demo = DemoContext(stdout=self.stdout)
+        # Each object created is listed at verbosity 2; by default only the summary is printed.
+        demo = DemoContext(stdout=self.stdout if options["verbosity"] > 1 else io.StringIO())
         try:
             with transaction.atomic():
                 for step in STEPS:

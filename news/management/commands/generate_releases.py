@@ -24,17 +24,24 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
-from news.models import (
-    PressContact,
-    PressReleaseContact,
-    PressReleaseNetwork,
-    PressReleasePage,
-    PressReleaseTopic,
-    PressRoomPage,
-    Topic,
-)
+from news.releases.contacts import PressContact
+from news.releases.pages import PressReleaseContact, PressReleaseNetwork, PressReleasePage, PressReleaseTopic
+from news.releases.press_room import PressRoomPage
+from news.releases.topics import Topic
 
 BATCH = 500
+
+
+def tree_step(position):
+    """The last step of the tree path of a page's ``position``-th child (1 for the first), as
+    Wagtail's materialised paths write it: ``Page.steplen`` digits of ``Page.alphabet``."""
+    digits = ""
+    while position:
+        position, digit = divmod(position, len(Page.alphabet))
+        digits = Page.alphabet[digit] + digits
+    return digits.rjust(Page.steplen, Page.alphabet[0])
+
+
 TOPICS = [
     ("Maladies rares", "Rare diseases"),
     ("Cardiologie", "Cardiology"),
@@ -202,9 +209,7 @@ class Command(BaseCommand):
                 for locale_id, code in locales.items():
                     next_step[locale_id] += 1
                     page = self.release(rooms[locale_id], code, key, number, dates[number], facts, topics, networks)
-                    page.path = PressRoomPage._get_path(
-                        rooms[locale_id].path, rooms[locale_id].depth + 1, next_step[locale_id]
-                    )
+                    page.path = rooms[locale_id].path + tree_step(next_step[locale_id])
                     page.content_type = content_type
                     pages.append(page)
                     links.append((page, locale_id, facts))

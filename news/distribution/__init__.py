@@ -1,0 +1,1 @@
+"""Distribution formats (feeds, vCards, press kits, iCalendar), written from what a page hands them."""
