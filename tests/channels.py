@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 import feedparser
 import icalendar
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from tests.processes import get
 
@@ -91,6 +92,15 @@ def api_items(answer):
 def zip_texts(answer):
     with zipfile.ZipFile(io.BytesIO(answer.body)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def pdf_texts(members):
+    """The text of the release's PDF at the top of a kit (its attachments lie in documents/), as a
+    reader copying it would get it."""
+    for name, content in members.items():
+        if name.endswith(".pdf") and name.count("/") == 1:
+            reader = PdfReader(io.BytesIO(content))
+            yield " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
 def in_rounds(port, probes, rounds, threads=3):
@@ -268,7 +278,7 @@ class PressKit(Probe):
         if answer.status != 200:
             return f"status {answer.status}"
         texts = zip_texts(answer)
-        return "shown" if any(self.title.encode() in content for content in texts.values()) else "kit without its text"
+        return "shown" if any(self.title in text for text in pdf_texts(texts)) else "kit without its text"
 
 
 class Download(Probe):

@@ -40,7 +40,8 @@ def public_contact(request, pk, locale):
 
 
 def default_contacts(request, locale):
-    """The press office's default contacts in ``locale``: whom the home page and the press room name.
+    """The press office's default contacts in ``locale`` (a locale or its id): whom the home page and
+    the press room name.
 
     Read through the links, not ``PressOfficeSettings.for_request``, which creates the settings on a
     site's first page view: a save that counts as a change of content and empties the page cache.

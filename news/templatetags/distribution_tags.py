@@ -114,7 +114,7 @@ def press_office(context):
             block["kit_url"] = release.url + release.reverse_subpage("press_kit")
             block["pdf_url"] = release.url + release.reverse_subpage("pdf")
     else:
-        contacts = default_contacts(request, Locale.objects.get(pk=locale_id)) if request is not None else []
+        contacts = default_contacts(request, locale_id) if request is not None else []
     block["contact"] = contacts[0] if contacts else None
     block["more_contacts"] = len(contacts) > 1
     if room:
