@@ -18,7 +18,7 @@ Where each table is enforced:
 - admin: reports by ``fcrin_site.middleware.ReportsByRoleMiddleware`` and ``construct_reports_menu``;
   the press releases listing by ``news.editorial.permissions.may_list_releases`` (rights on a press
   room); the page chooser by the embargo rule (``news.releases.permissions``);
-- snippets and translation: the groups' model permissions (``home.roles``).
+- snippets, translation and e-mail alerts: the groups' model permissions (``home.roles``).
 """
 
 from django.conf import settings
@@ -125,25 +125,30 @@ correspondent  clipping       no   no   no
 # releases_listing: the "Press releases" listing. page_chooser: a release under embargo is listed in
 # the page chooser (the "translator" row is a translator without the embargo clearance,
 # ``NEWS_EMBARGO_CLEARED_GROUPS``). translation: wagtail-localize's Translate and Sync actions on a
-# French page.
+# French page. alerts: the e-mail alerts' screens (subscribers, send log, accredited journalists,
+# advance notices), which hold readers' and journalists' addresses and send in the office's name.
 ADMIN = """
 role           kind              open translate sync
 writer         reports           no   -         -
 writer         releases_listing  yes  -         -
 writer         page_chooser      yes  -         -
 writer         translation       -    no        no
+writer         alerts            no   -         -
 publisher      reports           yes  -         -
 publisher      releases_listing  yes  -         -
 publisher      page_chooser      yes  -         -
 publisher      translation       -    yes       yes
+publisher      alerts            yes  -         -
 translator     reports           no   -         -
 translator     releases_listing  yes  -         -
 translator     page_chooser      no   -         -
 translator     translation       -    no        no
+translator     alerts            no   -         -
 correspondent  reports           no   -         -
 correspondent  releases_listing  no   -         -
 correspondent  page_chooser      no   -         -
 correspondent  translation       -    no        no
+correspondent  alerts            no   -         -
 """
 
 

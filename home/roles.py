@@ -34,6 +34,8 @@ def _model_permissions(actions, models):
 
 
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
+# The e-mail alerts hold readers' and journalists' addresses and send in the office's name: Publication only.
+ALERTS = ["news.subscriber", "news.announcement", "news.journalist", "news.advancenotice"]
 
 # Per group: model permissions, image and document rights on the root collection, and page
 # permissions on each section in its source language ("source") and in translations ("translations").
@@ -47,6 +49,7 @@ ROLES = {
     PUBLISHERS: {
         "permissions": ADMIN_ACCESS
         + _model_permissions(["add", "change", "delete"], [*SNIPPETS, "news.embargopreviewlink"])
+        + _model_permissions(["add", "change", "delete", "view"], ALERTS)
         + [("wagtail_localize", "submit_translation")],
         "collections": MEDIA_PERMISSIONS,
         "source": ["add", "change", "publish", "lock", "unlock"],

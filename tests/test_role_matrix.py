@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 from home.role_matrix import CELLS, PAGES, parse_matrix
 from home.roles import PUBLISHERS, TRANSLATORS, WRITERS
 from networks.models import NetworkIndexPage
-from news.models import AwarenessCalendarPage, PressReleaseAttachment, PressReleasePage, PressRoomPage
+from news.models import AwarenessCalendarPage, PressReleaseAttachment, PressReleasePage, PressRoomPage, Subscriber
 from tests.factories import (
     AwarenessCalendarPageFactory,
     AwarenessDayPageFactory,
@@ -241,6 +241,9 @@ REPORTS = [
 ]
 
 
+ALERT_VIEWSETS = ["alert_subscribers", "alert_send_log", "accredited_journalists", "advance_notices"]
+
+
 def menu_names(client):
     """The admin sidebar's menu, as the JSON it is drawn from."""
     soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
@@ -255,6 +258,14 @@ def admin_answers(client, kind, press_room, locales):
     if kind == "releases_listing":
         listing = reverse("press_releases:index")
         return {"open": consistent(client.get(listing).status_code == 200, f'"{listing}"' in menu_names(client))}
+    if kind == "alerts":
+        Subscriber.objects.create(email="reader@example.org", languages="fr")
+        listings = [reverse(f"{name}:index") for name in ALERT_VIEWSETS]
+        answers = [client.get(url) for url in listings]
+        assert all(b"reader@example.org" not in answer.content for answer in answers if answer.status_code != 200)
+        return {
+            "open": consistent(*(answer.status_code == 200 for answer in answers), listings[0] in menu_names(client))
+        }
     if kind == "page_chooser":
         release = PressReleasePageFactory(
             parent=press_room["fr"], locale=locales["fr"], title=EMBARGOED_TITLE, live=False
