@@ -106,12 +106,17 @@ class LegalPage(ServedPage, Page):
             )
 
     @classmethod
+    def in_footer_order(cls, pages, kind_of):
+        """``pages`` in the footer's order (legal notice, privacy, accessibility); ``kind_of(page)`` gives their kind."""
+        order = {kind: position for position, kind in enumerate(cls.Kind.values)}
+        return sorted(pages, key=lambda page: order.get(kind_of(page), len(order)))
+
+    @classmethod
     def footer_links(cls, language_code):
         """The public legal pages in ``language_code``, in the footer's order, in one query."""
-        order = {kind: position for position, kind in enumerate(cls.Kind.values)}
         pages = (
             visibility.public(cls.objects.filter(locale__language_code=language_code))
             .select_related("locale")
             .only("title", "url_path", "path", "depth", "kind", "locale__language_code")
         )
-        return sorted(pages, key=lambda page: order.get(page.kind, len(order)))
+        return cls.in_footer_order(pages, lambda page: page.kind)

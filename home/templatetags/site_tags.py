@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.functions import Length
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -28,14 +28,23 @@ def _language_names():
 def _page_alternates(request, page, home_path):
     """For each language: (address, whether it is a translation of ``page``) of the translation of
     ``page``, else of its nearest translated ancestor; the public pages from the language's home page
-    down to ``page`` (the breadcrumb trail); and the menu (the home page at ``home_path`` and its
-    public menu children), all in one query."""
+    down to ``page`` (the breadcrumb trail); the menu (the home page at ``home_path`` and its public
+    menu children); and the footer's legal pages (its public LegalPage children), all in one query."""
     # Ancestor paths are prefixes of the page's own path, so one query finds every public translation.
     paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
     keys = Page.objects.filter(path__in=paths).values("translation_key")
-    in_menu = Q(path__startswith=home_path, depth=len(home_path) // Page.steplen + 1, show_in_menus=True)
+    section_depth = len(home_path) // Page.steplen + 1
+    section = Q(path__startswith=home_path, depth=section_depth)
     candidates = (
-        visibility.public(Page.objects.filter(Q(translation_key__in=keys) | Q(path=home_path) | in_menu))
+        visibility.public(
+            Page.objects.annotate(
+                legal_kind=Subquery(LegalPage.objects.filter(pk=OuterRef("pk")).values("kind"))
+            ).filter(
+                Q(translation_key__in=keys)
+                | Q(path=home_path)
+                | section & (Q(show_in_menus=True) | Q(legal_kind__isnull=False))
+            )
+        )
         .annotate(translated=ExpressionWrapper(Q(translation_key__in=keys), output_field=BooleanField()))
         .select_related("locale")
         # What the links (get_url) and the breadcrumbs read: a third of the columns to compile and load.
@@ -45,13 +54,13 @@ def _page_alternates(request, page, home_path):
     best = {}
     trail = []
     menu = []
+    legal = []
     for candidate in candidates:
-        if candidate.path == home_path or (
-            candidate.path.startswith(home_path)
-            and candidate.show_in_menus
-            and candidate.depth == len(home_path) // Page.steplen + 1
-        ):
+        in_section = candidate.path.startswith(home_path) and candidate.depth == section_depth
+        if candidate.path == home_path or (in_section and candidate.show_in_menus):
             menu.append(candidate)
+        if in_section and candidate.legal_kind is not None:
+            legal.append(candidate)
         if not candidate.translated:
             continue
         if candidate.path in paths:
@@ -64,7 +73,8 @@ def _page_alternates(request, page, home_path):
         code: (candidate.get_url(request), candidate.translation_key == page.translation_key)
         for code, candidate in best.items()
     }
-    return alternates, trail, menu if menu and menu[0].path == home_path else []
+    legal = LegalPage.in_footer_order(legal, lambda page: page.legal_kind)
+    return alternates, trail, menu if menu and menu[0].path == home_path else [], legal
 
 
 def _view_alternates(request):
@@ -95,11 +105,18 @@ class PageLanguages:
         page, site = self.page, self.site
         if isinstance(page, Page) and page.pk and site is not None and page.depth >= site.root_page.depth:
             return _page_alternates(self.request, page, page.path[: Page.steplen * site.root_page.depth])
-        return _view_alternates(self.request), [], None
+        return _view_alternates(self.request), [], None, None
 
     @cached_property
     def trail(self):
         return self._found[1]
+
+    @cached_property
+    def legal_pages(self):
+        """The footer's legal pages in the page's language (else the active one)."""
+        if self._found[3] is not None:
+            return self._found[3]
+        return LegalPage.footer_links(get_supported_content_language_variant(translation.get_language()))
 
     @cached_property
     def navigation(self):
@@ -170,7 +187,11 @@ def current_item(context, navigation):
 
 
 @register.inclusion_tag("includes/legal_links.html", takes_context=True)
-def legal_links(context):
-    """The footer's links to the legal pages (legal notice, privacy, accessibility) of the active language."""
-    language = get_supported_content_language_variant(translation.get_language())
-    return {"request": context.get("request"), "pages": LegalPage.footer_links(language)}
+def legal_links(context, languages=None):
+    """The footer's links to the legal pages (legal notice, privacy, accessibility): those the page's
+    ``languages`` (``page_languages``) found with the menu, else those of the active language."""
+    if languages is not None:
+        pages = languages.legal_pages
+    else:
+        pages = LegalPage.footer_links(get_supported_content_language_variant(translation.get_language()))
+    return {"request": context.get("request"), "pages": pages}
