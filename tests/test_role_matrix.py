@@ -174,8 +174,9 @@ def used_by_a_published_release(press_room, locales, image=None, document=None):
 
 
 def file_answers(client, kind, press_room, locales):
-    """Upload: the upload form opens. Delete: one file by its view, another by the bulk action; and the
-    multiple upload form's delete button, which posts without confirmation."""
+    """Upload: the upload form opens. Delete: offered on the edit page, then one file by its view,
+    another by the bulk action; and the multiple upload form's delete button, which posts without
+    confirmation."""
     is_image = kind.startswith("image")
     make = new_image if is_image else new_document
     model = Image if is_image else Document
@@ -193,12 +194,16 @@ def file_answers(client, kind, press_room, locales):
         single = reverse("wagtaildocs:delete", args=[files[0].pk])
         from_upload_form = reverse("wagtaildocs:delete_multiple", args=[files[1].pk])
         bulk = reverse("wagtail_bulk_action", args=["wagtaildocs", "document", "delete"])
+    edit = reverse("wagtailimages:edit" if is_image else "wagtaildocs:edit", args=[files[0].pk])
+    edit_page = client.get(edit)
+    # The edit page's menu offers Delete (for those who may open it at all).
+    offered = single in edit_page.content.decode() if edit_page.status_code == 200 else False
     confirmation = client.get(single).status_code == 200
     client.post(single)
     client.post(from_upload_form)
     client.post(f"{bulk}?id={files[2].pk}")
     deleted = [not model.objects.filter(pk=obj.pk).exists() for obj in files]
-    return {"upload": client.get(upload).status_code == 200, "delete": consistent(confirmation, *deleted)}
+    return {"upload": client.get(upload).status_code == 200, "delete": consistent(offered, confirmation, *deleted)}
 
 
 SNIPPETS = {
