@@ -29,13 +29,23 @@ from bs4 import BeautifulSoup
 from home.role_matrix import CELLS, PAGES, parse_matrix
 from home.roles import PUBLISHERS, TRANSLATORS, WRITERS
 from networks.models import NetworkIndexPage
-from news.models import AwarenessCalendarPage, PressReleaseAttachment, PressReleasePage, PressRoomPage, Subscriber
+from news.models import (
+    AwarenessCalendarPage,
+    ExpertIndexPage,
+    PressReleaseAttachment,
+    PressReleasePage,
+    PressRoomPage,
+    Subscriber,
+)
 from tests.factories import (
     AwarenessCalendarPageFactory,
     AwarenessDayPageFactory,
     BoilerplateFactory,
     CareProtocolFactory,
     ClippingFactory,
+    CoveragePageFactory,
+    ExpertIndexPageFactory,
+    ExpertPageFactory,
     NetworkIndexPageFactory,
     NetworkPageFactory,
     PressContactFactory,
@@ -54,6 +64,7 @@ SECTION_FACTORIES = {
     PressRoomPage: PressRoomPageFactory,
     NetworkIndexPage: NetworkIndexPageFactory,
     AwarenessCalendarPage: AwarenessCalendarPageFactory,
+    ExpertIndexPage: ExpertIndexPageFactory,
 }
 
 
@@ -75,7 +86,14 @@ def pages(home, press_room, network_index, awareness_calendar, locales):
     release.save_revision().publish()
     day = AwarenessDayPageFactory(parent=awareness_calendar["fr"], locale=locales["fr"])
     day.save_revision().publish()
+    experts = ExpertIndexPageFactory(parent=home["fr"], locale=locales["fr"])
+    expert = ExpertPageFactory(parent=experts, locale=locales["fr"])
+    expert.save_revision().publish()
+    coverage = CoveragePageFactory(parent=home["fr"], locale=locales["fr"])
     return {
+        "expert_index": experts,
+        "expert": expert,
+        "coverage": coverage,
         "home": home["fr"],
         "press_room": press_room["fr"],
         "release": release,
@@ -149,7 +167,7 @@ def test_page_cells(client, pages, role, kind):
     assert page_answers(client, pages[kind], destination_for(pages[kind])) == CELLS[(role, kind)]
 
 
-@pytest.mark.parametrize("kind", ["release", "network_page", "awareness_day"])
+@pytest.mark.parametrize("kind", ["release", "network_page", "awareness_day", "expert"])
 def test_administrators_may_do_everything_to_pages(admin_client, pages, kind):
     page = pages[kind]
     assert page_answers(admin_client, page, destination_for(page)) == dict.fromkeys(CELLS[("writer", kind)], True)
