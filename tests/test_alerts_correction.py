@@ -235,3 +235,17 @@ def test_a_failed_correction_is_in_the_send_log_and_retried(admin_client, announ
     admin_client.post(retry_url)
     assert sorted(m.to[0] for m in mail.outbox) == ["both@example.org", "fr@example.org"]
     assert all(m.subject.startswith("Correction : ") for m in mail.outbox)
+
+
+def test_the_correction_form_and_the_send_log_stay_within_the_query_budget(
+    admin_client, announced, django_assert_max_num_queries
+):
+    release, _en_release = announced
+    url = correct_url(release)
+    admin_client.get(url)
+    with django_assert_max_num_queries(20):
+        assert admin_client.get(url).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert admin_client.post(url, {"key": "c" * 32, **NOTES}).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert admin_client.get(reverse("alert_send_log:index")).status_code == 200
