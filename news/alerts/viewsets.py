@@ -168,19 +168,13 @@ class AnnouncementViewSet(ModelViewSet):
     def list_display(self):
         retry_url_name, correct_url_name = self.get_url_name("retry"), self.get_url_name("correct")
 
-        def retry_link(announcement):
+        def actions(announcement):
+            button = '<a class="button button-small button-secondary" href="{}">{}</a>'
+            correct = format_html(button, reverse(correct_url_name, args=[announcement.pk]), _("Send a correction"))
             if not (announcement.failed_count or announcement.correction_failed_count):
-                return ""
-            url = reverse(retry_url_name, args=[announcement.pk])
-            return format_html(
-                '<a class="button button-small button-secondary" href="{}">{}</a>', url, _("Retry failed")
-            )
-
-        def correct_link(announcement):
-            url = reverse(correct_url_name, args=[announcement.pk])
-            return format_html(
-                '<a class="button button-small button-secondary" href="{}">{}</a>', url, _("Send a correction")
-            )
+                return correct
+            retry = format_html(button, reverse(retry_url_name, args=[announcement.pk]), _("Retry failed"))
+            return format_html("{} {}", retry, correct)
 
         return [
             Column("release", label=_("press release")),
@@ -188,8 +182,7 @@ class AnnouncementViewSet(ModelViewSet):
             DateColumn("created_at", label=_("announced at")),
             *(_count(state) for state in Delivery.State.values),
             Column("corrections", label=_("corrections"), accessor=_corrections),
-            Column("retry", label="", accessor=retry_link),
-            Column("correct", label="", accessor=correct_link),
+            Column("actions", label="", accessor=actions),
         ]
 
     exclude_form_fields = ["release"]
