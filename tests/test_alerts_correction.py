@@ -167,12 +167,19 @@ def test_a_release_no_longer_public_gets_no_correction(admin_client, announced, 
 
 def test_only_the_language_versions_announced_and_public_are_corrected(admin_client, client, press_room, commit):
     confirm(client, commit, "both@example.org", languages="both")
-    release = release_in(press_room, commit, title="Sans traduction")
+    release = release_in(
+        press_room,
+        commit,
+        title="Sans traduction",
+        correction_notice="<p>Le nombre de centres est <b>54</b> &amp; non 45.</p>",
+    )
     translate(release, commit, publish=False)
     mail.outbox.clear()
     url = correct_url(release)
     form = BeautifulSoup(admin_client.get(url).content, "html.parser")
     assert [field["name"] for field in form.select("textarea")] == ["note_fr"]
+    # The release's own correction notice is the note's first draft.
+    assert form.select_one("textarea").get_text().strip() == "Le nombre de centres est 54 & non 45."
     with commit():
         admin_client.post(url, {"key": key_of(admin_client.get(url)), "confirm": "1", "note_fr": NOTES["note_fr"]})
     assert [(m.to[0], m.extra_headers["Content-Language"]) for m in mail.outbox] == [("both@example.org", "fr")]

@@ -2,6 +2,7 @@
 language it was announced in, checked on a confirmation page, then sent to those who received the
 announcement (``tasks.correct``), once however often the confirmation is submitted."""
 
+import html
 import uuid
 from functools import partial
 
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 
@@ -33,6 +35,7 @@ class CorrectionForm(forms.Form):
         self.initial.setdefault("key", uuid.uuid4().hex)
         for release in releases:
             language = get_language_info(release.locale.language_code)["name_translated"]
+            self.initial.setdefault(self.note_name(release), notice_text(release))
             self.fields[self.note_name(release)] = forms.CharField(
                 label=_("Correction note (%(language)s)") % {"language": language},
                 help_text=_("What was wrong and what is right, in a few words; the message links to the release."),
@@ -49,6 +52,11 @@ class CorrectionForm(forms.Form):
 
     def notes(self):
         return [(release, self.cleaned_data[self.note_name(release)]) for release in self.releases]
+
+
+def notice_text(release):
+    """The release's own correction notice (rich text) as plain text: the note's first draft."""
+    return html.unescape(strip_tags(release.correction_notice or "")).strip()
 
 
 def announced_versions(release):
