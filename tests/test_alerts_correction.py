@@ -90,7 +90,7 @@ def test_the_correction_goes_once_to_the_original_recipients_in_their_languages(
     ]
 
     french = next(m for m in mail.outbox if m.to == ["fr@example.org"])
-    assert french.subject == "Correction : Un essai sur 1 200 patients"
+    assert french.subject == "Rectificatif : Un essai sur 1 200 patients"
     assert NOTES["note_fr"] in french.body and release.full_url in french.body
     assert "Se désinscrire" in french.body
     unsubscribe_url = french.extra_headers["List-Unsubscribe"].strip("<>")
@@ -241,7 +241,7 @@ def test_a_failed_correction_is_in_the_send_log_and_retried(admin_client, announ
 
     admin_client.post(retry_url)
     assert sorted(m.to[0] for m in mail.outbox) == ["both@example.org", "fr@example.org"]
-    assert all(m.subject.startswith("Correction : ") for m in mail.outbox)
+    assert all(m.subject.startswith("Rectificatif : ") for m in mail.outbox)
 
 
 def test_the_correction_form_and_the_send_log_stay_within_the_query_budget(

@@ -359,7 +359,7 @@ def test_a_correction_from_the_admin_reaches_the_same_readers_once(site, inbox, 
     for recipient, message in messages:
         language = message["Content-Language"]
         # The parser keeps the folding space before an encoded subject.
-        assert message["Subject"].strip().startswith("Correction : " if language == "fr" else "Correction: ")
+        assert message["Subject"].strip().startswith("Rectificatif : " if language == "fr" else "Correction: ")
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert {part.get_content_type() for part in message.walk()} >= {"text/plain", "text/html"}
         body = message.get_body(("plain",)).get_content()
