@@ -1,6 +1,6 @@
 """A seeded corpus of hostile GET requests over every public URL pattern of the site, in both languages.
 
-Shared by ``tests/test_fuzz.py`` (Django's test client) and ``scripts/fuzz.py`` (``make fuzz``, against
+Shared by ``tests/demo/test_fuzz.py`` (Django's test client) and ``scripts/fuzz.py`` (``make fuzz``, against
 the production stack over HTTP), so it imports nothing of Django. The site's own addresses are read
 from its sitemaps (``discover``), then each request takes one URL pattern and fills it with real
 values or hostile ones: huge and negative numbers, unicode, NUL, broken percent-escapes, long strings,
