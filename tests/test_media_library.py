@@ -6,6 +6,7 @@ import datetime
 import io
 import zipfile
 
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -234,6 +235,14 @@ def test_bad_filter_values_are_ignored_never_an_error(client, library, catalogue
     assert len(captions(client.get(library["fr"].url + query))) == 3
 
 
+def test_an_untranslated_photo_is_listed_in_its_own_language(client, library, catalogue, locales):
+    french_only = MediaItemFactory(locale=locales["fr"], caption="Photo sans traduction")
+    ReleaseGalleryItem.objects.create(page=catalogue["release"]["fr"], item=french_only)
+    found = captions(client.get(library["en"].url))
+    assert len(found) == 4
+    assert found[0].startswith("Photo sans traduction")
+
+
 def test_library_is_on_the_home_page_in_both_languages(client, library):
     for language in ("fr", "en"):
         soup = soup_of(client.get(f"/{language}/"))
@@ -298,3 +307,31 @@ def test_query_budgets_stay_flat_from_one_to_a_thousand_items(
             assert client.get(url).status_code == 200
     assert len(soup_of(client.get(urls[0])).select("main .media-card")) == MediaLibraryPage.items_per_page
     assert len(soup_of(client.get(urls[3])).select("main .media-card")) == GALLERY_SIZE
+
+
+def test_a_photo_needs_its_image_and_alternative_text_in_the_admin(admin_client, locales):
+    url = reverse("wagtailsnippets_news_mediaitem:add")
+    form = {"kind": "photo", "licence": "press", "caption": "Une photo", "credit": "F-CRIN", "locale": "fr"}
+    response = admin_client.post(url, form)
+    assert response.status_code == 200
+    assert not MediaItem.objects.exists()
+    assert "Choisissez l’image de la photo." in response.content.decode()
+
+    image = wagtail_factories.ImageFactory()
+    response = admin_client.post(url, {**form, "image": image.pk, "alt_text": "Une salle de réunion."})
+    assert response.status_code == 302
+    assert MediaItem.objects.get().image == image
+
+
+def test_a_video_needs_its_address(admin_client, locales):
+    url = reverse("wagtailsnippets_news_mediaitem:add")
+    form = {"kind": "video", "licence": "press", "caption": "Une vidéo", "credit": "F-CRIN", "locale": "fr"}
+    assert "Donnez l’adresse de la vidéo." in admin_client.post(url, form).content.decode()
+    assert admin_client.post(url, {**form, "video_url": "https://vimeo.com/1"}).status_code == 302
+
+
+def test_release_and_network_editors_offer_the_gallery(admin_client, release, network):
+    for page in (release["fr"], network["fr"]):
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
+        assert "gallery_links-TOTAL_FORMS" in response.content.decode()

@@ -36,6 +36,7 @@ from tests.factories import (
     BoilerplateFactory,
     CareProtocolFactory,
     ClippingFactory,
+    MediaItemFactory,
     NetworkIndexPageFactory,
     NetworkPageFactory,
     PressContactFactory,
@@ -208,6 +209,7 @@ SNIPPETS = {
     "care_protocol": ("networks", "careprotocol", CareProtocolFactory),
     # Clippings are not translated: the locale the matrix hands every snippet factory is not theirs.
     "clipping": ("news", "clipping", lambda locale: ClippingFactory()),
+    "media_item": ("news", "mediaitem", MediaItemFactory),
 }
 
 

@@ -65,6 +65,11 @@ class MediaItemQuerySet(models.QuerySet):
             shown |= Q(Exists(links))
         return self.filter(shown)
 
+    def in_language(self, locale_id):
+        """Each item in ``locale_id``, or in its own language when it has no translation in that one."""
+        translated = MediaItem.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id)
+        return self.filter(Q(locale_id=locale_id) | ~Exists(translated))
+
     def in_gallery_of(self, model, pages):
         """Items (in any language) in the gallery, through the link ``model``, of one of ``pages``' translations."""
         keys = pages.values("translation_key")

@@ -52,7 +52,7 @@ class MediaLibraryPage(ServedPage, SitePermissionsPage, Page):
         return selected
 
     def items(self, selected):
-        items = MediaItem.objects.public().filter(locale_id=self.locale_id)
+        items = MediaItem.objects.public().in_language(self.locale_id)
         for name, value in selected.items():
             if name == "kind":
                 items = items.filter(kind=value)
