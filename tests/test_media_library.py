@@ -9,6 +9,9 @@ import zipfile
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
@@ -166,7 +169,19 @@ def test_photos_of_releases_not_yet_public_cannot_be_downloaded(client, press_ro
     assert client.get(f"/fr/media/{draft_only.pk}/web/").status_code == 404
 
 
-def test_a_video_is_linked_not_downloaded(client, release, locales):
+def known_player(url, title="Lecteur vidéo"):
+    """The player Wagtail's embeds would have fetched from the provider for ``url``."""
+    return Embed.objects.create(
+        hash=get_embed_hash(url),
+        url=url,
+        type="video",
+        html=f'<iframe src="https://www.youtube-nocookie.com/embed/{get_embed_hash(url)[:11]}" title="{title}"></iframe>',
+        provider_name="YouTube",
+    )
+
+
+def test_a_video_is_played_and_linked_not_downloaded(client, release, locales):
+    known_player("https://www.youtube.com/watch?v=abcdefghijk", title="Entretien vidéo")
     video = MediaItem.objects.create(
         locale=locales["fr"],
         kind="video",
@@ -177,6 +192,7 @@ def test_a_video_is_linked_not_downloaded(client, release, locales):
     ReleaseGalleryItem.objects.create(page=release["fr"], item=video, sort_order=5)
     soup = soup_of(client.get(release["fr"].url))
     assert "https://www.youtube.com/watch?v=abcdefghijk" in [link["href"] for link in soup.select("main a")]
+    assert soup.select_one("main .gallery .media-card__player iframe")["title"] == "Entretien vidéo"
     assert client.get(f"/fr/media/{video.pk}/web/").status_code == 404
 
 
@@ -323,10 +339,14 @@ def test_a_photo_needs_its_image_and_alternative_text_in_the_admin(admin_client,
     assert MediaItem.objects.get().image == image
 
 
-def test_a_video_needs_its_address(admin_client, locales):
+def test_a_video_needs_the_address_of_a_player(admin_client, locales):
     url = reverse("wagtailsnippets_news_mediaitem:add")
     form = {"kind": "video", "licence": "press", "caption": "Une vidéo", "credit": "F-CRIN", "locale": "fr"}
     assert "Donnez l’adresse de la vidéo." in admin_client.post(url, form).content.decode()
+    refused = admin_client.post(url, {**form, "video_url": "https://www.example.org/ma-video"}).content.decode()
+    assert "Aucun lecteur" in refused
+    assert not MediaItem.objects.exists()
+    known_player("https://vimeo.com/1")
     assert admin_client.post(url, {**form, "video_url": "https://vimeo.com/1"}).status_code == 302
 
 

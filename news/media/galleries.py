@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 
 from .items import GalleryLink, MediaItem
 
@@ -50,3 +52,14 @@ def gallery(page, limit=None):
         if item is not None and item not in ordered:
             ordered.append(item)
     return ordered
+
+
+def video_players(items):
+    """{video address: its Wagtail embed} for the videos among ``items``, in one query. Players are
+    asked of their provider when an item is saved (``MediaItem.clean``); a video whose player Wagtail
+    does not hold is shown as a link only."""
+    urls = {item.video_url for item in items if item.video_url and not item.is_photo}
+    if not urls:
+        return {}
+    hashes = {get_embed_hash(url): url for url in urls}
+    return {hashes[embed.hash]: embed for embed in Embed.objects.filter(hash__in=hashes)}

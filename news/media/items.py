@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -141,6 +143,18 @@ class MediaItem(TranslatableMixin, index.Indexed, models.Model):
             raise ValidationError({"alt_text": _("Say what the photo shows, for readers who cannot see it.")})
         if self.kind == MediaKind.VIDEO and not self.video_url:
             raise ValidationError({"video_url": _("Give the video's address.")})
+        if self.kind == MediaKind.VIDEO:
+            # Asked of the provider now, as Wagtail's embed block does: the pages then read its player from the database.
+            try:
+                get_embed(self.video_url)
+            except EmbedException as error:
+                raise ValidationError(
+                    {
+                        "video_url": _(
+                            "No player could be found at this address: give the video's page on YouTube, Vimeo or Dailymotion."
+                        )
+                    }
+                ) from error
 
     def file_name(self, size, extension):
         """The name of a download, in the item's language: its caption, its credit and its size."""
