@@ -142,7 +142,9 @@ def test_downloads_are_named_in_the_page_language_with_the_credit(client, releas
     assert Image.open(io.BytesIO(b"".join(original.streaming_content))).size == (2400, 1600)
 
 
-@pytest.mark.parametrize("path", ["{pk}/huge/", "-1/web/", "999999/web/", "abc/web/", "{pk}/web/extra/"])
+@pytest.mark.parametrize(
+    "path", ["{pk}/huge/", "-1/web/", "999999/web/", "99999999999999999999999/print/", "abc/web/", "{pk}/web/extra/"]
+)
 def test_bad_download_addresses_are_not_found(client, release, photo, path):
     assert client.get("/fr/media/" + path.format(pk=photo["fr"].pk)).status_code == 404
 
