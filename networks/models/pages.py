@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news import visibility
+from news.media.galleries import has_gallery
 from news.media.items import GalleryLink
 from news.models import PressRoomPage, Topic
 from news.page_permissions import SitePermissionsPage
@@ -75,8 +76,12 @@ class NetworkIndexPage(RoutablePageMixin, ServedPage, SitePermissionsPage, Page)
         return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
 
     def child_pages(self):
-        # A network's page shows its logo.
-        return NetworkPage.objects.child_of(self).select_related("logo")
+        # A network's page shows its logo, and reads its gallery only when it has one.
+        return (
+            NetworkPage.objects.child_of(self)
+            .select_related("logo")
+            .annotate(has_gallery=has_gallery(NetworkGalleryItem))
+        )
 
     def networks(self):
         return NetworkPage.objects.child_of(self)

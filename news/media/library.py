@@ -12,6 +12,7 @@ from wagtail.models import Page
 from .. import visibility
 from ..page_permissions import SitePermissionsPage
 from ..serving import ServedPage, lazy_context
+from .galleries import with_card_pictures
 from .items import MediaItem, MediaKind, gallery_link_models
 
 
@@ -59,7 +60,7 @@ class MediaLibraryPage(ServedPage, SitePermissionsPage, Page):
             else:
                 model, page = value
                 items = items.in_gallery_of(model, Page.objects.filter(pk=page.pk))
-        return items.select_related("image").prefetch_related("image__renditions").order_by("-pk")
+        return with_card_pictures(items).order_by("-pk")
 
     def listing(self, request):
         filters = self.page_filters()

@@ -1,7 +1,7 @@
 from django import template
 
 from ..media.downloads import download_url
-from ..media.galleries import CARD_RENDITION, GALLERY_SIZE, gallery, video_players
+from ..media.galleries import GALLERY_SIZE, card_picture, gallery, video_players
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ def card(item, players):
     """What a gallery or library card shows of ``item``: its picture, or its player for a video, and,
     for a photo, its downloads."""
     player = players.get(item.video_url) if not item.is_photo else None
-    picture = item.image.get_rendition(CARD_RENDITION) if item.image_id and player is None else None
+    picture = card_picture(item) if player is None else None
     downloads = {"web": download_url(item, "web"), "print": download_url(item, "print")} if item.is_photo else {}
     return {"item": item, "picture": picture, "player": player, "downloads": downloads}
 
