@@ -1,5 +1,6 @@
 """Wagtail's views deleting an image or a document, with the role matrix's "delete" cell on top of
-Wagtail's collection permissions (where changing a file is deleting it).
+Wagtail's collection permissions (where changing a file is deleting it); and its edit views, whose
+menu offers Delete only where that cell allows.
 
 Wagtail offers no hook before a file is deleted (only before a bulk action) and resolves its own
 admin URLs before those of ``register_admin_urls``, so the site includes these patterns ahead of
@@ -9,6 +10,7 @@ Wagtail's admin: ``path("admin/", include("home.admin_urls"))``.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 
 from wagtail.admin.auth import require_admin_access
@@ -42,6 +44,22 @@ class RoleMatrixUploadDeleteView:
         return super().post(request, *args, **kwargs)
 
 
+class RoleMatrixEditView:
+    """For the edit views, whose "more" menu offers Delete to whoever may change the file."""
+
+    @cached_property
+    def can_delete(self):
+        return super().can_delete and may_delete(self.request.user, self.object)
+
+
+class ImageEditView(RoleMatrixEditView, images.EditView):
+    pass
+
+
+class DocumentEditView(RoleMatrixEditView, documents.EditView):
+    pass
+
+
 class ImageDeleteView(RoleMatrixDeleteView, images.DeleteView):
     pass
 
@@ -62,12 +80,14 @@ class DocumentUploadDeleteView(RoleMatrixUploadDeleteView, documents_multiple.De
 urlpatterns = decorate_urlpatterns(
     decorate_urlpatterns(
         [
+            path("images/<int:image_id>/", ImageEditView.as_view(), name="home_image_edit"),
             path("images/<int:image_id>/delete/", ImageDeleteView.as_view(), name="home_image_delete"),
             path(
                 "images/multiple/<int:image_id>/delete/",
                 ImageUploadDeleteView.as_view(),
                 name="home_image_delete_multiple",
             ),
+            path("documents/edit/<int:document_id>/", DocumentEditView.as_view(), name="home_document_edit"),
             path("documents/delete/<int:document_id>/", DocumentDeleteView.as_view(), name="home_document_delete"),
             path(
                 "documents/multiple/<int:doc_id>/delete/",

@@ -36,6 +36,9 @@ PAGE_KINDS = {
     "networks.networkpage": "network_page",
     "news.awarenesscalendarpage": "calendar",
     "news.awarenessdaypage": "awareness_day",
+    "news.expertindexpage": "expert_index",
+    "news.expertpage": "expert",
+    "news.coveragepage": "coverage",
 }
 ROLE_GROUPS = {WRITERS: "writer", PUBLISHERS: "publisher", TRANSLATORS: "translator", EMBARGO_TRANSLATORS: "translator"}
 # The pages a correspondent meets are their own network's: Wagtail's page permissions hold them there.
@@ -52,6 +55,9 @@ writer         network_index  yes  no        no     no
 writer         network_page   yes  no        no     no
 writer         calendar       yes  no        no     no
 writer         awareness_day  yes  no        no     no
+writer         expert_index   yes  no        no     no
+writer         expert         yes  no        no     no
+writer         coverage       yes  no        no     no
 publisher      home           no   no        no     no
 publisher      press_room     yes  no        no     no
 publisher      release        yes  yes       no     no
@@ -59,6 +65,9 @@ publisher      network_index  yes  no        no     no
 publisher      network_page   yes  yes       no     no
 publisher      calendar       yes  no        no     no
 publisher      awareness_day  yes  yes       no     no
+publisher      expert_index   yes  no        no     no
+publisher      expert         yes  yes       no     no
+publisher      coverage       yes  no        no     no
 translator     home           no   no        no     no
 translator     press_room     no   no        no     no
 translator     release        no   no        no     no
@@ -66,6 +75,9 @@ translator     network_index  no   no        no     no
 translator     network_page   no   no        no     no
 translator     calendar       no   no        no     no
 translator     awareness_day  no   no        no     no
+translator     expert_index   no   no        no     no
+translator     expert         no   no        no     no
+translator     coverage       no   no        no     no
 correspondent  home           no   no        no     no
 correspondent  press_room     no   no        no     no
 correspondent  release        no   no        no     no
@@ -73,6 +85,9 @@ correspondent  network_index  no   no        no     no
 correspondent  network_page   yes  no        no     no
 correspondent  calendar       no   no        no     no
 correspondent  awareness_day  no   no        no     no
+correspondent  expert_index   no   no        no     no
+correspondent  expert         no   no        no     no
+correspondent  coverage       no   no        no     no
 """
 
 # Images and documents. A wrong upload may be taken back; a file that a page or a snippet uses

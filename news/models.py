@@ -1,6 +1,6 @@
 """The models Django loads for the app, from the domain packages that define them."""
 
-from .alerts.deliveries import Announcement, Delivery
+from .alerts.deliveries import Announcement, Correction, Delivery
 from .alerts.journalists import AdvanceNotice, Journalist
 from .alerts.subscribers import Subscriber
 from .awareness.links import (
@@ -39,6 +39,7 @@ __all__ = [
     "AdvanceNotice",
     "Announcement",
     "AwarenessCalendarPage",
+    "Correction",
     "AwarenessDayDate",
     "AwarenessDayKitDocument",
     "AwarenessDayKitImage",

@@ -1,10 +1,12 @@
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -65,7 +67,20 @@ class ClippingViewSet(WordedSnippetViewSet):
     choose_another_text = _("Choose another press clipping")
     icon = "openquote"
     menu_label = _("Press coverage")
-    list_display = ["headline", "outlet", "published_on", "language"]
+    list_display = [
+        "headline",
+        "outlet",
+        # As readers write dates ("12 mai 2026"), not as the database keeps them.
+        Column(
+            "published_on",
+            label=_("date of publication"),
+            sort_key="published_on",
+            accessor=lambda clipping: (
+                date_format(clipping.published_on, "DATE_FORMAT") if clipping.published_on else ""
+            ),
+        ),
+        "language",
+    ]
     list_filter = ["language"]
     search_fields = ["headline", "outlet"]
     ordering = ["-published_on", "-pk"]

@@ -10,6 +10,9 @@ from news.models import (
     AwarenessCalendarPage,
     AwarenessDayPage,
     Boilerplate,
+    CoveragePage,
+    ExpertIndexPage,
+    ExpertPage,
     PressContact,
     PressReleasePage,
     PressRoomPage,
@@ -189,3 +192,35 @@ def translate_media_item(item, language_code, **fields):
         setattr(translation, name, value)
     translation.save()
     return translation
+
+
+class ExpertIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Trouver un expert"
+    slug = "experts"
+    intro = "Les chercheurs et médecins que la presse peut interroger."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = ExpertIndexPage
+
+
+class ExpertPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pr Expert {n}")
+    slug = factory.Sequence(lambda n: f"expert-{n}")
+    job_title = "Professeure de rhumatologie"
+    affiliation = "CHU de Toulouse"
+    bio = "Elle étudie le lupus et les maladies auto-immunes."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = ExpertPage
+
+
+class CoveragePageFactory(wagtail_factories.PageFactory):
+    title = "Revue de presse"
+    slug = "revue-de-presse"
+    introduction = "Ce que la presse dit de F-CRIN et de ses réseaux."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = CoveragePage

@@ -5,7 +5,8 @@ embargo, as cron runs it.
 Readers subscribe in French and in English and confirm from the links they receive; a release under
 embargo sends nothing before its lift and, after it, exactly one message per subscriber and language,
 with RFC 8058's one-click headers; a one-click unsubscribe by POST stops the next release. Then two
-workers, both handed the same lift several times over, still send one message each.
+workers, both handed the same lift several times over, still send one message each. Last, a publisher
+sends a correction from the admin, confirming it twice at once: one message to each reader of the release.
 
 The database is a SQLite file, or a database of its own on the PostgreSQL server of ``DATABASE_URL``.
 Run it alone with ``pytest -m processes tests/test_alerts_smtp.py``.
@@ -36,6 +37,7 @@ WAIT = 90
 QUIET = 4
 CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/(?:fr|en)/alerts/confirm/[^/\s]+/)")
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FORM_KEY = re.compile(r'name="key" value="([0-9a-f]{32})"')
 
 
 class Inbox:
@@ -297,3 +299,68 @@ def test_two_workers_seeing_the_lift_still_send_one_message_each(site, inbox, wo
         ("alex@example.org", "fr"): 1,
         ("alex@example.org", "en"): 1,
     }
+
+
+def log_in(site, username):
+    """A Publication user, logged in to the admin through gunicorn: their cookies."""
+    create = (
+        "from django.contrib.auth import get_user_model\nfrom django.contrib.auth.models import Group\n"
+        f"user = get_user_model().objects.create_user({username!r}, password='correction-test')\n"
+        "user.groups.add(Group.objects.get(name='Publication'))\n"
+    )
+    manage(site["env"], "shell", "--no-imports", "-c", create)
+    status, page, cookies = send(site["port"], "GET", "/admin/login/")
+    (token,) = CSRF_INPUT.findall(page)
+    data = {"csrfmiddlewaretoken": token, "username": username, "password": "correction-test"}
+    status, page, logged_in = send(site["port"], "POST", "/admin/login/", data, cookies)
+    assert status == 302, page
+    return {**cookies, **logged_in}
+
+
+def test_a_correction_from_the_admin_reaches_the_same_readers_once(site, inbox, workers):
+    inbox, _port = inbox
+    port = site["port"]
+    workers(2)
+    fr, en = lift(site, "alertes-4")
+    site["editor"].do("time_passes", page_ids=[fr, en], hours=2)
+    manage(site["env"], "publish_scheduled")
+    readers = {("sam@example.org", "en"): 1, ("alex@example.org", "fr"): 1, ("alex@example.org", "en"): 1}
+    assert by_recipient(inbox.received(3)) == readers
+
+    cookies = log_in(site, "publisher")
+    find = f"from news.models import Announcement\nprint(Announcement.objects.get(release_id={fr}).pk)"
+    announcement = int(manage(site["env"], "shell", "--no-imports", "-c", find))
+    path = f"/admin/alert_send_log/correct/{announcement}/"
+    status, page, _cookies = send(port, "GET", path, cookies=cookies)
+    assert status == 200, page
+    (token,) = CSRF_INPUT.findall(page)
+    (key,) = FORM_KEY.findall(page)
+    data = {
+        "csrfmiddlewaretoken": token,
+        "key": key,
+        "note_fr": "Le chiffre juste est 120.",
+        "note_en": "The right figure is 120.",
+        "confirm": "1",
+    }
+    # A double click: both confirmations at once, to two gunicorn workers.
+    answers = []
+    clicks = [
+        threading.Thread(target=lambda: answers.append(send(port, "POST", path, data, cookies)[0]))
+        for _click in range(2)
+    ]
+    for click in clicks:
+        click.start()
+    for click in clicks:
+        click.join()
+    assert answers == [302, 302]
+
+    messages = inbox.received(3)
+    assert by_recipient(messages) == readers
+    for recipient, message in messages:
+        language = message["Content-Language"]
+        # The parser keeps the folding space before an encoded subject.
+        assert message["Subject"].strip().startswith("Rectificatif : " if language == "fr" else "Correction: ")
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert {part.get_content_type() for part in message.walk()} >= {"text/plain", "text/html"}
+        body = message.get_body(("plain",)).get_content()
+        assert ("Le chiffre juste est 120." if language == "fr" else "The right figure is 120.") in body, recipient

@@ -4,6 +4,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 
+from wagtail.users.models import UserProfile
+
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
@@ -327,3 +329,15 @@ def test_query_budgets_stay_flat_from_one_to_a_thousand_clippings(
     soup = BeautifulSoup(client.get(urls[0]).content, "html.parser")
     assert len(soup.select("main .clipping")) == 20
     assert "1000" in soup.select_one(".coverage__count").get_text().replace("\u202f", "").replace(" ", "")
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "12 mai 2026"), ("en", "12 May 2026")])
+def test_the_clippings_listing_writes_dates_as_readers_do(admin_client, admin_user, language, expected):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    ClippingFactory(headline="Un article", published_on=datetime.date(2026, 5, 12))
+    cells = BeautifulSoup(admin_client.get("/admin/snippets/news/clipping/").content, "html.parser").select("td")
+    texts = [" ".join(cell.get_text().split()) for cell in cells]
+    assert expected in texts
+    assert "2026-05-12" not in texts

@@ -29,13 +29,23 @@ from bs4 import BeautifulSoup
 from home.role_matrix import CELLS, PAGES, parse_matrix
 from home.roles import PUBLISHERS, TRANSLATORS, WRITERS
 from networks.models import NetworkIndexPage
-from news.models import AwarenessCalendarPage, PressReleaseAttachment, PressReleasePage, PressRoomPage, Subscriber
+from news.models import (
+    AwarenessCalendarPage,
+    ExpertIndexPage,
+    PressReleaseAttachment,
+    PressReleasePage,
+    PressRoomPage,
+    Subscriber,
+)
 from tests.factories import (
     AwarenessCalendarPageFactory,
     AwarenessDayPageFactory,
     BoilerplateFactory,
     CareProtocolFactory,
     ClippingFactory,
+    CoveragePageFactory,
+    ExpertIndexPageFactory,
+    ExpertPageFactory,
     MediaItemFactory,
     NetworkIndexPageFactory,
     NetworkPageFactory,
@@ -55,6 +65,7 @@ SECTION_FACTORIES = {
     PressRoomPage: PressRoomPageFactory,
     NetworkIndexPage: NetworkIndexPageFactory,
     AwarenessCalendarPage: AwarenessCalendarPageFactory,
+    ExpertIndexPage: ExpertIndexPageFactory,
 }
 
 
@@ -76,7 +87,14 @@ def pages(home, press_room, network_index, awareness_calendar, locales):
     release.save_revision().publish()
     day = AwarenessDayPageFactory(parent=awareness_calendar["fr"], locale=locales["fr"])
     day.save_revision().publish()
+    experts = ExpertIndexPageFactory(parent=home["fr"], locale=locales["fr"])
+    expert = ExpertPageFactory(parent=experts, locale=locales["fr"])
+    expert.save_revision().publish()
+    coverage = CoveragePageFactory(parent=home["fr"], locale=locales["fr"])
     return {
+        "expert_index": experts,
+        "expert": expert,
+        "coverage": coverage,
         "home": home["fr"],
         "press_room": press_room["fr"],
         "release": release,
@@ -150,7 +168,7 @@ def test_page_cells(client, pages, role, kind):
     assert page_answers(client, pages[kind], destination_for(pages[kind])) == CELLS[(role, kind)]
 
 
-@pytest.mark.parametrize("kind", ["release", "network_page", "awareness_day"])
+@pytest.mark.parametrize("kind", ["release", "network_page", "awareness_day", "expert"])
 def test_administrators_may_do_everything_to_pages(admin_client, pages, kind):
     page = pages[kind]
     assert page_answers(admin_client, page, destination_for(page)) == dict.fromkeys(CELLS[("writer", kind)], True)
@@ -175,8 +193,9 @@ def used_by_a_published_release(press_room, locales, image=None, document=None):
 
 
 def file_answers(client, kind, press_room, locales):
-    """Upload: the upload form opens. Delete: one file by its view, another by the bulk action; and the
-    multiple upload form's delete button, which posts without confirmation."""
+    """Upload: the upload form opens. Delete: offered on the edit page, then one file by its view,
+    another by the bulk action; and the multiple upload form's delete button, which posts without
+    confirmation."""
     is_image = kind.startswith("image")
     make = new_image if is_image else new_document
     model = Image if is_image else Document
@@ -194,12 +213,16 @@ def file_answers(client, kind, press_room, locales):
         single = reverse("wagtaildocs:delete", args=[files[0].pk])
         from_upload_form = reverse("wagtaildocs:delete_multiple", args=[files[1].pk])
         bulk = reverse("wagtail_bulk_action", args=["wagtaildocs", "document", "delete"])
+    edit = reverse("wagtailimages:edit" if is_image else "wagtaildocs:edit", args=[files[0].pk])
+    edit_page = client.get(edit)
+    # The edit page's menu offers Delete (for those who may open it at all).
+    offered = single in edit_page.content.decode() if edit_page.status_code == 200 else False
     confirmation = client.get(single).status_code == 200
     client.post(single)
     client.post(from_upload_form)
     client.post(f"{bulk}?id={files[2].pk}")
     deleted = [not model.objects.filter(pk=obj.pk).exists() for obj in files]
-    return {"upload": client.get(upload).status_code == 200, "delete": consistent(confirmation, *deleted)}
+    return {"upload": client.get(upload).status_code == 200, "delete": consistent(offered, confirmation, *deleted)}
 
 
 SNIPPETS = {

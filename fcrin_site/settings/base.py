@@ -390,7 +390,13 @@ NEWS_REQUIRED_BOILERPLATES = ["about-fcrin"]
 # and the calendar, and the "Relecture communication" workflow are created by home's migrations and
 # granted when those pages are created (home/roles.py). Workflow emails go to the task's group only.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-FCRIN_EDITORIAL_SECTIONS = ["news.PressRoomPage", "networks.NetworkIndexPage", "news.AwarenessCalendarPage"]
+FCRIN_EDITORIAL_SECTIONS = [
+    "news.PressRoomPage",
+    "networks.NetworkIndexPage",
+    "news.AwarenessCalendarPage",
+    "news.ExpertIndexPage",
+    "news.CoveragePage",
+]
 # Translators in this group may work on releases before their publication (news/releases/permissions.py).
 NEWS_EMBARGO_CLEARED_GROUPS = ["Traduction sous embargo"]
 # One group per network, kept by the networks app, whose members edit that network's page only.

@@ -12,7 +12,12 @@ def create_roles(apps, schema_editor):
         app_config.models_module = None
     ensure_roles(apps)
     for label in section_models():
-        for page in apps.get_model(label).objects.all():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            # A section type a later migration creates: that migration's sections get their rights then.
+            continue
+        for page in model.objects.all():
             grant_section(apps, page)
 
 

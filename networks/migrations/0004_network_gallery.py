@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('networks', '0003_coordinator_honorific'),
-        ('news', '0013_media_library'),
+        ('news', '0014_media_library'),
     ]
 
     operations = [

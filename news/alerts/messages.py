@@ -7,7 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from . import tokens
 from .subscribers import State
@@ -53,8 +53,8 @@ def confirmation_message(subscriber, base_url):
         return _message(subject, "confirm", context, subscriber.email, subscriber.language)
 
 
-def release_message(release, subscriber, base_url, contacts):
-    """One release in its language, with the RFC 8058 one-click unsubscribe headers."""
+def _release_message(template, release, subscriber, base_url, contacts, subject=None, **extra):
+    """A message about a release, in its language, with the RFC 8058 one-click unsubscribe headers."""
     language = release.locale.language_code
     with translation.override(language):
         token = tokens.manage_token(subscriber)
@@ -66,12 +66,25 @@ def release_message(release, subscriber, base_url, contacts):
             "manage_url": absolute(base_url, "news:alerts_manage", token),
             "unsubscribe_url": unsubscribe_url,
             "site_name": site_name(),
+            **extra,
         }
         headers = {
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-        return _message(release.title, "release", context, subscriber.email, language, headers)
+        if subject is not None:
+            subject = gettext(subject) % {"title": release.title}
+        return _message(subject or release.title, template, context, subscriber.email, language, headers)
+
+
+def release_message(release, subscriber, base_url, contacts):
+    return _release_message("release", release, subscriber, base_url, contacts)
+
+
+def correction_message(release, note, subscriber, base_url, contacts):
+    """A publisher's correction of a release already announced, to one of those who received it."""
+    subject = gettext_noop("Correction: %(title)s")
+    return _release_message("correction", release, subscriber, base_url, contacts, subject=subject, note=note)
 
 
 def advance_notice_message(notice, base_url):

@@ -5,6 +5,8 @@ that ``news.visibility`` says is public and that was never announced, it creates
 matching confirmed subscriber, then hands them to ``send_deliveries`` in batches. A failed delivery is
 tried again later, ``NEWS_ALERTS_RETRY_SECONDS`` doubled at each attempt, up to
 ``NEWS_ALERTS_MAX_ATTEMPTS``; then it stays *failed*, with its error, for the admin's "retry failed".
+
+``correct`` queues a publisher's correction the same way, to the subscribers whose announcement was sent.
 """
 
 import logging
@@ -22,10 +24,10 @@ from django_tasks import task
 
 from .. import visibility
 from ..releases.pages import PressReleasePage
-from .deliveries import Announcement, Delivery
+from .deliveries import Announcement, Correction, Delivery
 from .journalists import AdvanceNotice
-from .messages import advance_notice_message, confirmation_message, release_message
-from .subscribers import State, Subscriber
+from .messages import advance_notice_message, confirmation_message, correction_message, release_message
+from .subscribers import Languages, State, Subscriber
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
@@ -66,7 +68,36 @@ def announce(release):
     except IntegrityError:
         # Another worker announced it first.
         return []
-    return list(Delivery.objects.filter(release=release, state=Delivery.State.QUEUED).values_list("pk", flat=True))
+    queued = Delivery.objects.filter(release=release, correction=None, state=Delivery.State.QUEUED)
+    return list(queued.values_list("pk", flat=True))
+
+
+def correction_recipients(release):
+    """Who a correction of ``release`` goes to: the subscribers its announcement was sent to, if they
+    still want its language."""
+    language = release.locale.language_code
+    still_subscribed = Subscriber.objects.confirmed().filter(languages__in=[language, Languages.BOTH])
+    sent = Delivery.objects.filter(release=release, correction=None, state=Delivery.State.SENT)
+    return sent.filter(subscriber__in=still_subscribed).values_list("subscriber_id", flat=True)
+
+
+def correct(release, note, key, user):
+    """Creates a correction of an announced release and its deliveries, once per ``key``: the ids of the
+    deliveries to send, or None when this key already sent it (a form submitted twice)."""
+    language = release.locale.language_code
+    try:
+        with transaction.atomic():
+            correction = Correction.objects.create(release=release, note=note, key=key, created_by=user)
+            Delivery.objects.bulk_create(
+                (
+                    Delivery(release=release, correction=correction, subscriber_id=pk, language=language)
+                    for pk in correction_recipients(release).iterator()
+                ),
+                batch_size=1000,
+            )
+    except IntegrityError:
+        return None
+    return list(correction.deliveries.values_list("pk", flat=True))
 
 
 def dispatch(delivery_ids, run_after=None):
@@ -94,7 +125,7 @@ def send_deliveries(delivery_ids):
         state=Delivery.State.SENDING, claim=claim, attempts=F("attempts") + 1
     )
     deliveries = Delivery.objects.filter(claim=claim, state=Delivery.State.SENDING).select_related(
-        "subscriber", "release__locale"
+        "subscriber", "release__locale", "correction"
     )
     releases = {}
     with get_connection() as connection:
@@ -110,7 +141,16 @@ def send_delivery(delivery, context, connection):
     elif context is None:
         delivery.state, delivery.error = Delivery.State.FAILED, "The release is no longer public."
     else:
-        message = release_message(delivery.release, delivery.subscriber, context["base_url"], context["contacts"])
+        if delivery.correction is not None:
+            message = correction_message(
+                delivery.release,
+                delivery.correction.note,
+                delivery.subscriber,
+                context["base_url"],
+                context["contacts"],
+            )
+        else:
+            message = release_message(delivery.release, delivery.subscriber, context["base_url"], context["contacts"])
         message.connection = connection
         try:
             message.send()

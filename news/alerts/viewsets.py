@@ -1,5 +1,6 @@
 """The admin of the alerts: the subscribers (with each one's data to export or erase, GDPR) and the
-send log of each release, whose failed deliveries a publisher sends again."""
+send log of each release, whose failed deliveries a publisher sends again, and after which they may
+send a correction."""
 
 import json
 
@@ -23,6 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 import django_filters
 
 from .advance_notices import send_view
+from .corrections import correction_view
 from .deliveries import Announcement, Delivery
 from .journalists import AdvanceNotice, Journalist
 from .subscribers import Languages, State, Subscriber
@@ -88,6 +90,7 @@ def subscriber_data(subscriber):
             {
                 "press_release": delivery.release.title,
                 "language": delivery.language,
+                "correction": delivery.correction_id is not None,
                 "state": delivery.state,
                 "sent_at": delivery.sent_at and delivery.sent_at.isoformat(),
             }
@@ -128,15 +131,29 @@ def _count(state):
     return Column(state, label=Delivery.State(state).label, accessor=f"{state}_count")
 
 
+def _corrections(announcement):
+    if not (announcement.correction_sent_count or announcement.correction_failed_count):
+        return ""
+    return _("%(sent)d sent, %(failed)d failed") % {
+        "sent": announcement.correction_sent_count,
+        "failed": announcement.correction_failed_count,
+    }
+
+
 class AnnouncementIndexView(IndexView):
     def get_add_url(self):
         return None
 
     def get_base_queryset(self):
+        deliveries = "release__alert_deliveries"
+        announced = Q(**{f"{deliveries}__correction": None})
         counts = {
-            f"{state}_count": Count("release__alert_deliveries", filter=Q(release__alert_deliveries__state=state))
+            f"{state}_count": Count(deliveries, filter=announced & Q(**{f"{deliveries}__state": state}))
             for state in Delivery.State.values
         }
+        for state in (Delivery.State.SENT, Delivery.State.FAILED):
+            corrected = Q(**{f"{deliveries}__correction__isnull": False, f"{deliveries}__state": state})
+            counts[f"correction_{state}_count"] = Count(deliveries, filter=corrected)
         return super().get_base_queryset().select_related("release__locale").annotate(**counts)
 
 
@@ -149,22 +166,23 @@ class AnnouncementViewSet(ModelViewSet):
 
     @property
     def list_display(self):
-        retry_url_name = self.get_url_name("retry")
+        retry_url_name, correct_url_name = self.get_url_name("retry"), self.get_url_name("correct")
 
-        def retry_link(announcement):
-            if not announcement.failed_count:
-                return ""
-            url = reverse(retry_url_name, args=[announcement.pk])
-            return format_html(
-                '<a class="button button-small button-secondary" href="{}">{}</a>', url, _("Retry failed")
-            )
+        def actions(announcement):
+            button = '<a class="button button-small button-secondary" href="{}">{}</a>'
+            correct = format_html(button, reverse(correct_url_name, args=[announcement.pk]), _("Send a correction"))
+            if not (announcement.failed_count or announcement.correction_failed_count):
+                return correct
+            retry = format_html(button, reverse(retry_url_name, args=[announcement.pk]), _("Retry failed"))
+            return format_html("{} {}", retry, correct)
 
         return [
             Column("release", label=_("press release")),
             Column("language", label=_("language"), accessor="release.locale.language_code"),
             DateColumn("created_at", label=_("announced at")),
             *(_count(state) for state in Delivery.State.values),
-            Column("retry", label="", accessor=retry_link),
+            Column("corrections", label=_("corrections"), accessor=_corrections),
+            Column("actions", label="", accessor=actions),
         ]
 
     exclude_form_fields = ["release"]
@@ -184,14 +202,24 @@ class AnnouncementViewSet(ModelViewSet):
         context = {
             "announcement": announcement,
             "failed": announcement.release.alert_deliveries.filter(state=Delivery.State.FAILED).select_related(
-                "subscriber"
+                "subscriber", "correction"
             )[:100],
             "header_icon": self.icon,
         }
         return TemplateResponse(request, "news/alerts/admin/retry.html", context)
 
+    def correct_view(self, request, pk):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        announcement = get_object_or_404(Announcement.objects.select_related("release__locale"), pk=pk)
+        return correction_view(request, announcement, self.get_url_name("index"), self.icon)
+
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("retry/<int:pk>/", self.retry_view, name="retry")]
+        return [
+            *super().get_urlpatterns(),
+            path("retry/<int:pk>/", self.retry_view, name="retry"),
+            path("correct/<int:pk>/", self.correct_view, name="correct"),
+        ]
 
 
 class JournalistViewSet(ModelViewSet):

@@ -4,7 +4,7 @@ Three states of each page, in both languages, found by crawling the demo site fr
 - **warm**: the page cache off, every other cache warm (the page asked twice before): at most 12;
 - **cold**: every cache emptied (the page shown once before, so that its images have renditions), as
   on the first request after a publication: at most 20;
-- **hit**: from the page cache: no query at all.
+- **hit**: from the page cache: no query at all (but for streamed downloads and the visitor's own pages).
 The warm and cold counts are the same with 200 generated releases and with 10,000: 200 are enough for
 every page of the crawl to show release cards, so both archives give pages of the same shape.
 """
@@ -127,6 +127,11 @@ def test_every_public_page_type_keeps_its_budget_from_a_small_archive_to_ten_tho
     }
     assert not over, f"(warm, cold, hit) over {WARM_BUDGET}/{COLD_BUDGET}: {over}"
     assert {url: counts[2] for url, counts in few.items() if counts[2]} == {}, "page-cache hits made queries"
-    assert sum(counts[2] == 0 for counts in few.values()) >= len(urls) - 2, "pages were not served from the cache"
+    # Never stored, by design: streamed downloads (press kits) and the visitor's own pages (the alerts').
+    not_cached = sorted(url for url, counts in few.items() if counts[2] != 0)
+    for url in not_cached:
+        response = client.get(url)
+        assert response.streaming or "private" in response.get("Cache-Control", ""), f"{url} was not cached"
+    assert len(not_cached) <= len(urls) // 5, f"pages were not served from the cache: {not_cached}"
     grown = {url: (few[url], many[url]) for url in urls if many[url] != few[url]}
     assert not grown, f"query counts changed with 10,000 releases: {grown}"

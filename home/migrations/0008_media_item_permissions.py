@@ -15,8 +15,8 @@ def grant_media_items(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0006_alerts_permissions"),
-        ("news", "0013_media_library"),
+        ("home", "0007_newsroom_sections"),
+        ("news", "0014_media_library"),
     ]
 
     operations = [migrations.RunPython(grant_media_items, migrations.RunPython.noop)]
