@@ -119,21 +119,25 @@ writer         press_contact  yes  yes  no
 writer         boilerplate    yes  yes  no
 writer         care_protocol  yes  yes  no
 writer         clipping       yes  yes  no
+writer         media_item     yes  yes  no
 publisher      topic          yes  yes  yes
 publisher      press_contact  yes  yes  yes
 publisher      boilerplate    yes  yes  yes
 publisher      care_protocol  yes  yes  yes
 publisher      clipping       yes  yes  yes
+publisher      media_item     yes  yes  yes
 translator     topic          no   no   no
 translator     press_contact  no   no   no
 translator     boilerplate    no   no   no
 translator     care_protocol  no   no   no
 translator     clipping       no   no   no
+translator     media_item     no   no   no
 correspondent  topic          no   no   no
 correspondent  press_contact  no   no   no
 correspondent  boilerplate    no   no   no
 correspondent  care_protocol  no   no   no
 correspondent  clipping       no   no   no
+correspondent  media_item     no   no   no
 """
 
 # reports: every report of the Reports menu (Wagtail's, wagtail-localize's, the translation status).

@@ -18,7 +18,14 @@ EMBARGO_TRANSLATORS = "Traduction sous embargo"
 WORKFLOW = "Relecture communication"
 REVIEW_TASK = "Relecture par l'équipe Publication"
 
-SNIPPETS = ["news.topic", "news.presscontact", "news.boilerplate", "news.clipping", "networks.careprotocol"]
+SNIPPETS = [
+    "news.topic",
+    "news.presscontact",
+    "news.boilerplate",
+    "news.clipping",
+    "news.mediaitem",
+    "networks.careprotocol",
+]
 MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),

@@ -17,6 +17,9 @@ from .coverage.clippings import Clipping, ClippingNetwork, ClippingRelease, Clip
 from .coverage.pages import CoveragePage
 from .editorial.review import ReleaseReviewTask
 from .experts.pages import ExpertIndexPage, ExpertLanguage, ExpertNetwork, ExpertPage, ExpertTopic
+from .media.galleries import ReleaseGalleryItem
+from .media.items import MediaItem
+from .media.library import MediaLibraryPage
 from .releases.boilerplates import Boilerplate
 from .releases.contacts import PressContact
 from .releases.embargo_previews import EmbargoPreviewLink
@@ -59,6 +62,8 @@ __all__ = [
     "ExpertPage",
     "ExpertTopic",
     "Journalist",
+    "MediaItem",
+    "MediaLibraryPage",
     "PressContact",
     "PressOfficeDefaultBoilerplate",
     "PressOfficeDefaultContact",
@@ -70,6 +75,7 @@ __all__ = [
     "PressReleasePage",
     "PressReleaseTopic",
     "PressRoomPage",
+    "ReleaseGalleryItem",
     "ReleaseReviewTask",
     "Subscriber",
     "Topic",

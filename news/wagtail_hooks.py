@@ -18,6 +18,7 @@ from .editorial.listing import PressReleaseListingViewSet
 from .editorial.radar import CampaignRadarPanel
 from .editorial.translation_status import TranslationStatusPanel, TranslationStatusReportView
 from .editorial.viewsets import EmbargoPreviewLinkViewSet
+from .media.items import MediaItem
 from .releases import embargo
 from .releases.boilerplates import Boilerplate
 from .releases.contacts import PressContact
@@ -85,8 +86,20 @@ class ClippingViewSet(WordedSnippetViewSet):
     ordering = ["-published_on", "-pk"]
 
 
+class MediaItemViewSet(WordedSnippetViewSet):
+    model = MediaItem
+    add_item_label = _("Add a photo or video")
+    choose_one_text = _("Choose a photo or video")
+    choose_another_text = _("Choose another photo or video")
+    icon = "image"
+    menu_label = _("Media library")
+    list_display = ["caption", "kind", "credit", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["caption", "credit"]
+
+
 class PressOfficeViewSetGroup(SnippetViewSetGroup):
-    items = (PressContactViewSet, BoilerplateViewSet, ClippingViewSet)
+    items = (PressContactViewSet, BoilerplateViewSet, ClippingViewSet, MediaItemViewSet)
     menu_icon = "mail"
     menu_label = _("Press office")
     menu_order = 220

@@ -40,6 +40,8 @@ DEFAULT_PATHS = [
     "/en/accessibility/",
     "/fr/experts/",
     "/en/experts/",
+    "/fr/phototheque/",
+    "/en/media-library/",
     "/fr/alerts/",
     "/en/alerts/",
 ]

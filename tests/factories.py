@@ -171,6 +171,29 @@ class ClippingFactory(factory.django.DjangoModelFactory):
         model = "news.Clipping"
 
 
+class MediaItemFactory(factory.django.DjangoModelFactory):
+    """A photo with a 2,400 px wide JPEG original, credited, for the press."""
+
+    kind = "photo"
+    image = factory.SubFactory(wagtail_factories.ImageFactory, file__width=2400, file__height=1600)
+    caption = factory.Sequence(lambda n: f"Essai clinique numéro {n}")
+    alt_text = "Une infirmière prépare une perfusion."
+    credit = "F-CRIN"
+    licence = "press"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = "news.MediaItem"
+
+
+def translate_media_item(item, language_code, **fields):
+    translation = item.copy_for_translation(LocaleFactory(language_code=language_code))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return translation
+
+
 class ExpertIndexPageFactory(wagtail_factories.PageFactory):
     title = "Trouver un expert"
     slug = "experts"

@@ -84,6 +84,7 @@ def form_data(release, go_live_at="", release_date="", title="Journée mondiale 
                 [{"boilerplate": link.boilerplate_id} for link in release.boilerplate_links.all()]
             ),
             "attachments": inline_formset([]),
+            "gallery_links": inline_formset([]),
             "correction_notice": rich_text(""),
             "correction_date": "",
             "expire_at": "",

@@ -67,6 +67,7 @@ def _data(release, parts, **changes):
         "contact_links": inline_formset([{"contact": contact.pk} for contact in fields["contacts"]]),
         "boilerplate_links": inline_formset([{"boilerplate": about.pk} for about in fields["boilerplates"]]),
         "attachments": inline_formset([]),
+        "gallery_links": inline_formset([]),
         "correction_notice": rich_text(""),
         "correction_date": "",
         "go_live_at": "",

@@ -100,6 +100,7 @@ class TestAdminCreation:
                 "contact_links": inline_formset([{"contact": contact.pk}]),
                 "boilerplate_links": inline_formset([{"boilerplate": about.pk}]),
                 "attachments": inline_formset([]),
+                "gallery_links": inline_formset([]),
                 "correction_notice": rich_text(""),
                 "correction_date": "",
             }

@@ -46,6 +46,7 @@ from tests.factories import (
     CoveragePageFactory,
     ExpertIndexPageFactory,
     ExpertPageFactory,
+    MediaItemFactory,
     NetworkIndexPageFactory,
     NetworkPageFactory,
     PressContactFactory,
@@ -231,6 +232,7 @@ SNIPPETS = {
     "care_protocol": ("networks", "careprotocol", CareProtocolFactory),
     # Clippings are not translated: the locale the matrix hands every snippet factory is not theirs.
     "clipping": ("news", "clipping", lambda locale: ClippingFactory()),
+    "media_item": ("news", "mediaitem", MediaItemFactory),
 }
 
 

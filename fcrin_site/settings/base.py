@@ -245,6 +245,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # entered and shown in Paris time whatever an editor's own profile says.
 NEWS_PRESS_ROOM_PARENT_PAGE_TYPES = ["home.HomePage"]
 NEWS_COVERAGE_PARENT_PAGE_TYPES = ["home.HomePage"]
+NEWS_MEDIA_LIBRARY_PARENT_PAGE_TYPES = ["home.HomePage"]
 WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
 
 LOGIN_URL = "wagtailadmin_login"

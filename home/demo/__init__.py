@@ -4,7 +4,7 @@ Each step is a function taking a :class:`DemoContext`; later features append the
 to ``STEPS`` in the order their content depends on each other.
 """
 
-from . import awareness, coverage, experts, legal, networks, press, site
+from . import awareness, coverage, experts, legal, media, networks, press, site
 
 STEPS = [
     site.load,
@@ -16,5 +16,7 @@ STEPS = [
     # Lists the releases on their awareness days: keep it after the awareness days step.
     press.link_awareness_days,
     coverage.load,
+    # After the networks and releases whose galleries it fills.
+    media.load,
     legal.load,
 ]

@@ -35,8 +35,10 @@ from news.models import (
     PressReleasePage,
     PressReleaseTopic,
     PressRoomPage,
+    ReleaseGalleryItem,
 )
 
+from .media import release_gallery
 from .press_release_lupus import LUPUS
 from .press_release_networks import NETWORK_RELEASES
 from .press_texts import AGENCY_CONTACT, BOILERPLATES, PRESS_ROOM, TOPICS
@@ -226,6 +228,7 @@ def create_release(demo, room, data, contacts, boilerplates):
     network = network_page(demo, data.get("network"))
     if network is not None:
         release.network_links = ordered([PressReleaseNetwork(network=network)])
+    release.gallery_links = ordered(ReleaseGalleryItem(item=item) for item in release_gallery(demo, data["fr"]["slug"]))
     if data.get("embargo") == "rare-disease-day":
         release.release_date, release.go_live_at = next_rare_disease_day_embargo()
         release.live = False

@@ -1,4 +1,12 @@
-from .pages import Honorific, NetworkCareProtocol, NetworkCoordinator, NetworkIndexPage, NetworkPage, NetworkTopic
+from .pages import (
+    Honorific,
+    NetworkCareProtocol,
+    NetworkCoordinator,
+    NetworkGalleryItem,
+    NetworkIndexPage,
+    NetworkPage,
+    NetworkTopic,
+)
 from .protocols import CareProtocol
 
 __all__ = [
@@ -6,6 +14,7 @@ __all__ = [
     "NetworkCareProtocol",
     "Honorific",
     "NetworkCoordinator",
+    "NetworkGalleryItem",
     "NetworkIndexPage",
     "NetworkPage",
     "NetworkTopic",

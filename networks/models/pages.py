@@ -19,6 +19,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from news import visibility
+from news.media.galleries import has_gallery
+from news.media.items import GalleryLink
 from news.models import PressRoomPage, Topic
 from news.page_permissions import SitePermissionsPage
 from news.serving import ServedPage, lazy_context
@@ -74,8 +76,12 @@ class NetworkIndexPage(RoutablePageMixin, ServedPage, SitePermissionsPage, Page)
         return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
 
     def child_pages(self):
-        # A network's page shows its logo.
-        return NetworkPage.objects.child_of(self).select_related("logo")
+        # A network's page shows its logo, and reads its gallery only when it has one.
+        return (
+            NetworkPage.objects.child_of(self)
+            .select_related("logo")
+            .annotate(has_gallery=has_gallery(NetworkGalleryItem))
+        )
 
     def networks(self):
         return NetworkPage.objects.child_of(self)
@@ -149,6 +155,7 @@ class NetworkPage(ServedPage, SitePermissionsPage, Page):
         ),
         InlinePanel("care_protocol_links", heading=_("Care protocols"), label=_("care protocol")),
         FieldPanel("body"),
+        InlinePanel("gallery_links", heading=_("Gallery"), label=_("photo or video")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("acronym"), index.SearchField("full_name")]
     override_translatable_fields = [SynchronizedField("acronym")]
@@ -255,3 +262,10 @@ class NetworkCareProtocol(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("care protocol")
+
+
+class NetworkGalleryItem(GalleryLink):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="gallery_links")
+
+    filter_name = "network"
+    filter_label = _("Network")

@@ -22,6 +22,7 @@ from django.utils.translation import gettext, override
 
 from wagtail.models import CollectionViewRestriction
 
+from ..media.galleries import gallery
 from ..slugs import ascii_slug
 from . import pdf, vcards
 
@@ -110,14 +111,14 @@ class PressKit:
         self.release = release
         self.request = request
         self.folder = release.slug
-        self.images = []  # (file name, image, caption, credit)
+        self.images = []  # (file name, image, caption, credit, licence)
         self.documents = []  # (file name, document)
         self._image_names, self._document_names = set(), set()
         self._document_ids = set()
 
     def _add_image(self, image, name, caption, credit):
         name = _unique(_file_name(name, image.file.name), self._image_names)
-        self.images.append((name, image, caption, credit))
+        self.images.append((name, image, caption, credit, ""))
 
     def _add_document(self, document, label):
         if document.pk in self._document_ids:
@@ -134,6 +135,14 @@ class PressKit:
         elif kind == "document" and value["document"] and self._downloadable(value["document"]):
             self._add_document(value["document"], value["label"])
 
+    def _add_gallery(self):
+        """The gallery's photos in their original size, named, as the media library's downloads are,
+        with their caption and credit."""
+        for item in gallery(self.release):
+            if item.is_photo and item.image_id:
+                name = _unique(item.file_name("original", item.original_extension()), self._image_names)
+                self.images.append((name, item.image, item.caption, item.credit, item.get_licence_display()))
+
     @staticmethod
     def _downloadable(document):
         # A document in a private collection stays private, press kit or not.
@@ -149,6 +158,7 @@ class PressKit:
                 self._add_image(release.hero_image, release.slug, release.hero_caption, release.hero_credit)
             for block in release.body:
                 self._add_block_files(block)
+            self._add_gallery()
             for attachment in release.attachments.select_related("document__collection"):
                 if self._downloadable(attachment.document):
                     self._add_document(attachment.document, attachment.text)
@@ -165,7 +175,7 @@ class PressKit:
             *(Member(f"{self.folder}/documents/{name}", file=document.file) for name, document in self.documents),
             *(
                 Member(f"{self.folder}/images/{name}", file=image.file)
-                for name, image, _caption, _credit in self.images
+                for name, image, _caption, _credit, _licence in self.images
             ),
             *([Member(f"{self.folder}/images/CREDITS.txt", credits.encode())] if self.images else []),
             *cards,
@@ -173,9 +183,11 @@ class PressKit:
 
     def _credits(self):
         entries = []
-        for name, image, caption, credit in self.images:
+        for name, image, caption, credit, licence in self.images:
             lines = [name, caption or image.title]
             lines.append(gettext("Credit: %(credit)s") % {"credit": credit} if credit else gettext("No credit given"))
+            if licence:
+                lines.append(gettext("Licence: %(licence)s") % {"licence": licence})
             if image.description:
                 lines.append(image.description)
             entries.append("\n".join(lines))

@@ -134,6 +134,12 @@ class PressReleasePage(RoutablePageMixin, ServedPage, Page):
             help_text=_("Leave empty to show the press office's default boilerplates."),
         ),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+        InlinePanel(
+            "gallery_links",
+            heading=_("Gallery"),
+            label=_("photo or video"),
+            help_text=_("Photos and videos of the media library offered with the release and in its press kit."),
+        ),
         MultiFieldPanel([FieldPanel("correction_notice"), FieldPanel("correction_date")], heading=_("Correction")),
     ]
     settings_panels = [

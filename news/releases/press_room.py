@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from .. import visibility
+from ..media.galleries import ReleaseGalleryItem, has_gallery
 from ..page_permissions import SitePermissionsPage
 from ..serving import ServedPage
 from .pages import PressReleaseBoilerplate, PressReleaseContact, PressReleasePage
@@ -38,13 +39,15 @@ class PressRoomPage(PressRoomRoutes, ServedPage, SitePermissionsPage, Page):
 
     def child_pages(self):
         # The release's template shows its main image first; whether it has contacts and boilerplates
-        # of its own says where to read them (PressReleasePage.press_contacts).
+        # of its own says where to read them (PressReleasePage.press_contacts), whether it has a gallery
+        # whether to read it (news.media.galleries.gallery).
         return (
             PressReleasePage.objects.child_of(self)
             .select_related("hero_image", "locale")
             .annotate(
                 has_contacts=Exists(PressReleaseContact.objects.filter(page=OuterRef("pk"))),
                 has_boilerplates=Exists(PressReleaseBoilerplate.objects.filter(page=OuterRef("pk"))),
+                has_gallery=has_gallery(ReleaseGalleryItem),
             )
         )
 

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from home.demo.press import RELEASES, next_rare_disease_day_embargo
-from news.models import Boilerplate, ExpertPage, PressContact, PressReleasePage, PressRoomPage, Topic
+from news.models import Boilerplate, ExpertPage, MediaItem, PressContact, PressReleasePage, PressRoomPage, Topic
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 EMBARGOED_SLUG = "journee-maladies-rares-orphandev"
@@ -146,7 +146,12 @@ def snapshot():
         "pages": list(Page.objects.order_by("pk").values_list("pk", "latest_revision_id", "live", "go_live_at")),
         "revisions": Revision.objects.count(),
         "strings": StringTranslation.objects.count(),
-        "snippets": (Topic.objects.count(), PressContact.objects.count(), Boilerplate.objects.count()),
+        "snippets": (
+            Topic.objects.count(),
+            PressContact.objects.count(),
+            Boilerplate.objects.count(),
+            MediaItem.objects.count(),
+        ),
         "images": get_image_model().objects.count(),
     }
 
@@ -156,10 +161,13 @@ def test_second_load_creates_nothing_and_the_embargo_lifts_in_both_languages(cli
     first = snapshot()
     call_command("load_initial_data")
     assert snapshot() == first
-    # The releases' three images, and one drawn portrait per expert of the directory who has one.
+    # The releases' three images, one drawn portrait per expert of the directory who has one, and the
+    # media library's photos.
     portraits = ExpertPage.objects.filter(locale__language_code="fr", photo__isnull=False).count()
     assert portraits == 6
-    assert get_image_model().objects.count() == 3 + portraits
+    photos = MediaItem.objects.filter(locale__language_code="fr", kind="photo").count()
+    assert photos >= 12
+    assert get_image_model().objects.count() == 3 + portraits + photos
     assert PressContact.objects.filter(email="servicepresse@votredircom.fr").count() == 2
 
     embargoed = PressReleasePage.objects.filter(slug=EMBARGOED_SLUG).get()
