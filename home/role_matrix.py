@@ -39,6 +39,7 @@ PAGE_KINDS = {
     "news.expertindexpage": "expert_index",
     "news.expertpage": "expert",
     "news.coveragepage": "coverage",
+    "news.medialibrarypage": "media_library",
 }
 ROLE_GROUPS = {WRITERS: "writer", PUBLISHERS: "publisher", TRANSLATORS: "translator", EMBARGO_TRANSLATORS: "translator"}
 # The pages a correspondent meets are their own network's: Wagtail's page permissions hold them there.
@@ -58,6 +59,7 @@ writer         awareness_day  yes  no        no     no
 writer         expert_index   yes  no        no     no
 writer         expert         yes  no        no     no
 writer         coverage       yes  no        no     no
+writer         media_library  yes  no        no     no
 publisher      home           no   no        no     no
 publisher      press_room     yes  no        no     no
 publisher      release        yes  yes       no     no
@@ -68,6 +70,7 @@ publisher      awareness_day  yes  yes       no     no
 publisher      expert_index   yes  no        no     no
 publisher      expert         yes  yes       no     no
 publisher      coverage       yes  no        no     no
+publisher      media_library  yes  no        no     no
 translator     home           no   no        no     no
 translator     press_room     no   no        no     no
 translator     release        no   no        no     no
@@ -78,6 +81,7 @@ translator     awareness_day  no   no        no     no
 translator     expert_index   no   no        no     no
 translator     expert         no   no        no     no
 translator     coverage       no   no        no     no
+translator     media_library  no   no        no     no
 correspondent  home           no   no        no     no
 correspondent  press_room     no   no        no     no
 correspondent  release        no   no        no     no
@@ -88,6 +92,7 @@ correspondent  awareness_day  no   no        no     no
 correspondent  expert_index   no   no        no     no
 correspondent  expert         no   no        no     no
 correspondent  coverage       no   no        no     no
+correspondent  media_library  no   no        no     no
 """
 
 # Images and documents. A wrong upload may be taken back; a file that a page or a snippet uses

@@ -13,6 +13,7 @@ from news.models import (
     CoveragePage,
     ExpertIndexPage,
     ExpertPage,
+    MediaLibraryPage,
     PressContact,
     PressReleasePage,
     PressRoomPage,
@@ -224,3 +225,13 @@ class CoveragePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CoveragePage
+
+
+class MediaLibraryPageFactory(wagtail_factories.PageFactory):
+    title = "Photothèque"
+    slug = "phototheque"
+    introduction = "Photos et vidéos libres de droits pour la presse."
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = MediaLibraryPage

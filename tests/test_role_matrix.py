@@ -47,6 +47,7 @@ from tests.factories import (
     ExpertIndexPageFactory,
     ExpertPageFactory,
     MediaItemFactory,
+    MediaLibraryPageFactory,
     NetworkIndexPageFactory,
     NetworkPageFactory,
     PressContactFactory,
@@ -91,7 +92,9 @@ def pages(home, press_room, network_index, awareness_calendar, locales):
     expert = ExpertPageFactory(parent=experts, locale=locales["fr"])
     expert.save_revision().publish()
     coverage = CoveragePageFactory(parent=home["fr"], locale=locales["fr"])
+    media_library = MediaLibraryPageFactory(parent=home["fr"], locale=locales["fr"])
     return {
+        "media_library": media_library,
         "expert_index": experts,
         "expert": expert,
         "coverage": coverage,

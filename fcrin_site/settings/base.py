@@ -396,6 +396,7 @@ FCRIN_EDITORIAL_SECTIONS = [
     "news.AwarenessCalendarPage",
     "news.ExpertIndexPage",
     "news.CoveragePage",
+    "news.MediaLibraryPage",
 ]
 # Translators in this group may work on releases before their publication (news/releases/permissions.py).
 NEWS_EMBARGO_CLEARED_GROUPS = ["Traduction sous embargo"]
