@@ -10,6 +10,7 @@ source is public.
 
 - ``public(pages)``: the public pages of a page queryset, in SQL (subqueries, no query of its own).
 - ``public_for_search(pages)``: the same as a filter that search backends accept (an ``id`` list).
+- ``public_sections(locale_id, *models)``: the public page of each of these types in a language, in one query.
 - ``is_public(page)``: one page, in one query.
 - ``released(pages)`` and ``is_released(page)``: the same rule without the page's own view
   restrictions, for page serving, where Wagtail's own check asks for a restricted page's password
@@ -23,6 +24,7 @@ the next publication (see the page cache of the site that installs this app).
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 
@@ -89,6 +91,18 @@ def public_for_search(pages):
 
 def is_public(page):
     return public(Page.objects.filter(pk=page.pk)).exists()
+
+
+def public_sections(locale_id, *models):
+    """``{model: page}``: the first public page (in tree order) of each of ``models`` in the locale, or
+    None, all in one query. The pages are of their own class with only Page's fields read (Wagtail's
+    ``specific(defer=True)``): enough for their address, title and routes."""
+    content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    pages = public(Page.objects.filter(locale_id=locale_id, content_type__in=content_types.values()))
+    found = {}
+    for page in pages.order_by("path").specific(defer=True):
+        found.setdefault(type(page), page)
+    return {model: found.get(model) for model in models}
 
 
 # The name under which ``with_release_state`` gives each page its ``is_released`` answer.

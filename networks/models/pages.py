@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from news import visibility
 from news.media.galleries import has_gallery
 from news.media.items import GalleryLink
-from news.models import PressRoomPage, Topic
+from news.models import AwarenessCalendarPage, PressRoomPage, Topic
 from news.page_permissions import SitePermissionsPage
 from news.serving import ServedPage, lazy_context
 
@@ -192,10 +192,13 @@ class NetworkPage(ServedPage, SitePermissionsPage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(lazy_context(lambda: network_context(self, request), NETWORK_CONTEXT))
-        # Its feeds are routes of the press room of its language, looked up once for the head and the page.
-        context["press_room"] = SimpleLazyObject(
-            lambda: visibility.public(PressRoomPage.objects.filter(locale_id=self.locale_id)).first()
+        # Its feeds are routes of the press room of its language, and its awareness days are in the
+        # calendar of its language: both looked up once, in one query, for the head and the page.
+        sections = SimpleLazyObject(
+            lambda: visibility.public_sections(self.locale_id, PressRoomPage, AwarenessCalendarPage)
         )
+        context["press_room"] = SimpleLazyObject(lambda: sections[PressRoomPage])
+        context["awareness_calendar"] = SimpleLazyObject(lambda: sections[AwarenessCalendarPage])
         return context
 
 

@@ -22,9 +22,12 @@ def awareness_days_for(context, page, count=3):
         .prefetch_related("dates")
     )
     items = upcoming(days, today, today + relativedelta(years=1))[:count]
-    calendar = (
-        visibility.public(AwarenessCalendarPage.objects.filter(locale_id=page.locale_id)).first() if items else None
-    )
+    calendar = None
+    if items and "awareness_calendar" in context:
+        # The page's context found it already (a network page, with its press room); ``or`` reads a lazy None.
+        calendar = context["awareness_calendar"] or None
+    elif items:
+        calendar = visibility.public(AwarenessCalendarPage.objects.filter(locale_id=page.locale_id)).first()
     feed = None
     if calendar is not None and request is not None:
         name = calendar_title(calendar, network=FilterOption(page.slug, page.title, page.translation_key))

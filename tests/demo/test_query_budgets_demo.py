@@ -20,6 +20,9 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 from bs4 import BeautifulSoup
 
+from networks.models import NetworkPage
+from news.models import PressReleasePage
+
 WARM_BUDGET = 12
 COLD_BUDGET = 20
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/api/")
@@ -113,7 +116,15 @@ def test_every_public_page_type_keeps_its_budget_from_a_small_archive_to_ten_tho
         "text/calendar",
         "text/vcard",
     }, sorted(kinds)
-    urls = sorted(set(kinds.values()))
+    # A network and a release with a gallery, in each language: the crawl's first ones may have none.
+    with_gallery = [
+        page.url
+        for model in (NetworkPage, PressReleasePage)
+        for language in ("fr", "en")
+        for page in model.objects.live().filter(locale__language_code=language, gallery_links__isnull=False)[:1]
+    ]
+    assert len(with_gallery) == 4, with_gallery
+    urls = sorted(set(kinds.values()) | set(with_gallery))
 
     few = measure(client, settings, urls)
     call_command("generate_releases", 10_000 - 200, stdout=StringIO())
