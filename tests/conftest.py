@@ -20,12 +20,31 @@ from tests.factories import (
 TESTS = Path(__file__).resolve().parent
 
 
-def pytest_collection_modifyitems(items):
+def pytest_itemcollected(item):
     """Under pytest-xdist (``make test`` runs ``--dist loadgroup``), a module's tests go to one worker,
-    so that its module fixtures are built once; the demo package's tests share one load of the demo."""
-    for item in items:
-        parts = item.path.relative_to(TESTS).parts
-        item.add_marker(pytest.mark.xdist_group("demo" if parts[0] == "demo" else "/".join(parts)))
+    so that its module fixtures are built once; the demo package's tests share one load of the demo.
+
+    Marked as each test is collected, before any ``pytest_collection_modifyitems``: pytest-xdist reads
+    the groups in its own."""
+    parts = item.path.relative_to(TESTS).parts
+    item.add_marker(pytest.mark.xdist_group("demo" if parts[0] == "demo" else "/".join(parts)))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """Stops the run when a worker's tests lost their group: the suite would still run, but each
+    module's tests would be spread over the workers, each building the module's fixtures again, and the
+    tests that follow one story through a module (tests/test_processes.py, tests/test_alerts_smtp.py)
+    would fail for want of the steps run on the other worker."""
+    if node.config.getoption("dist") != "loadgroup":
+        return
+    lost = [nodeid for nodeid in ids if "@" not in nodeid.rpartition("]")[2]]
+    if lost:
+        pytest.exit(
+            f"pytest-xdist's --dist loadgroup does not see the test groups ({lost[0]} has none): this "
+            "pytest and pytest-xdist do not work together; install the versions of requirements-dev.txt.",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
 
 
 # The sections under the home page, by the fixture that gives them: model, factory, English translation.

@@ -105,6 +105,7 @@ def site(inbox):
         DATABASE_URL=url,
         DJANGO_MEDIA_ROOT=str(workdir / "media"),
         DJANGO_CACHE_DIR=str(workdir / "cache"),
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(inbox[1]),
         DEFAULT_FROM_EMAIL="presse@fcrin.example",

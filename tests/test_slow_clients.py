@@ -32,6 +32,7 @@ def server(tmp_path_factory):
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
         DJANGO_MEDIA_ROOT=str(workdir / "media"),
         DJANGO_CACHE_DIR=str(workdir / "cache"),
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
         GUNICORN_HEADER_TIMEOUT=str(HEADER_TIMEOUT),
     )
     manage(env, "migrate", "--noinput")

@@ -173,7 +173,7 @@ def directory_url(expert, request):
 
 
 def expert_press_room(expert):
-    return visibility.public(PressRoomPage.objects.filter(locale_id=expert.locale_id)).first()
+    return visibility.public_sections(expert.locale_id, PressRoomPage)[PressRoomPage]
 
 
 class ExpertTopic(Orderable):

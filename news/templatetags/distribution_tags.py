@@ -29,7 +29,7 @@ def press_room(context):
     if "press_room" in context:
         return context["press_room"]
     locale_id = page.locale_id if page is not None and hasattr(page, "locale_id") else Locale.get_active().pk
-    return visibility.public(PressRoomPage.objects.filter(locale_id=locale_id)).first()
+    return visibility.public_sections(locale_id, PressRoomPage)[PressRoomPage]
 
 
 def _route_url(context, name, *args):
