@@ -15,6 +15,7 @@ from django.db.models import IntegerField, Prefetch
 from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -250,7 +251,9 @@ def filter_choices(index, experts):
             Topic.objects.filter(locale_id=index.locale_id, translation_key__in=topic_keys).order_by("name")
         ),
         "networks": list(visibility.public(networks).order_by("title")),
-        "languages": [{"code": code, "name": language_name(code)} for code in language_codes() if code in spoken],
+        "languages": [
+            {"code": code, "name": capfirst(language_name(code))} for code in language_codes() if code in spoken
+        ],
     }
 
 

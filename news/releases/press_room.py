@@ -81,10 +81,7 @@ class PressRoomPage(PressRoomRoutes, ServedPage, SitePermissionsPage, Page):
         topic, network, year = (request.GET.get(name, "") for name in ("topic", "network", "year"))
         selected = {
             "topic": self.topic_choices().filter(slug=topic).first() if topic else None,
-            # Ids are 64-bit integers: a longer number is no id, and the database would refuse it.
-            "network": self.network_choices().filter(pk=network).first()
-            if network.isdigit() and len(network) < 19
-            else None,
+            "network": self.network_choices().filter(slug=network).first() if network else None,
             "year": int(year) if len(year) == 4 and year.isdigit() else None,
         }
         if selected["year"] and not self.releases().filter(release_date__year=selected["year"]).exists():
