@@ -2,7 +2,6 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core.cache import caches
-from django.db import connection
 
 from wagtail.models import Page, Site
 
@@ -110,12 +109,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for name in SECTIONS:
             if find_section(name, home) is None:
                 build_section(name, home)
-        SESSION_DATABASE["contents"] = connection.creation.serialize_db_to_string()
-
-
-# The test database as django_db_setup leaves it, serialized: tests/browser/conftest.py puts it back
-# after the flush that ends each transactional module, for the modules that the worker runs next.
-SESSION_DATABASE = {}
 
 
 @pytest.fixture(autouse=True)

@@ -3,8 +3,6 @@
 import os
 import shutil
 
-from django.db import connection
-
 import pytest
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures there are safe.
@@ -26,22 +24,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def session_database_back(django_db_blocker):
-    """Browser tests are transactional: the database is flushed after each of them, data migrations'
-    rows included (the root collection, the roles' groups). Marked ``serialized_rollback``, each finds
-    those rows again when it starts; after the module's last one, this puts back the database as the
-    session built it, for the modules that run next on this worker."""
-    yield
-    from wagtail.models import Collection
-
-    from tests.conftest import SESSION_DATABASE
-
-    with django_db_blocker.unblock():
-        if "contents" in SESSION_DATABASE and not Collection.objects.exists():
-            connection.creation.deserialize_db_from_string(SESSION_DATABASE["contents"])
 
 
 @pytest.fixture(scope="session")

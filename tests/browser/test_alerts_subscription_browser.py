@@ -12,7 +12,7 @@ from news.models import Subscriber
 from tests.browser.conftest import serious_violations
 from tests.factories import PressReleasePageFactory, TopicFactory, publish_translation
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 WIDTH = 375
 LINK = re.compile(r"https?://[^/\s]+(/(?:fr|en)/alerts/(?:confirm|unsubscribe)/[^/\s]+/)")

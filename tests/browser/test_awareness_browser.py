@@ -5,7 +5,7 @@ from news.models import AwarenessDayNetwork
 from tests.browser.conftest import serious_violations
 from tests.factories import AwarenessDayPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from news.models import AwarenessDayNetwork, AwarenessDayTopic
 from tests.browser.conftest import serious_violations
 from tests.factories import AwarenessDayPageFactory, TopicFactory, publish_translation
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # The longest field of an F-CRIN network (CRI-IMIDIATE's): filter options as long as the demo's.
 LONG_TOPIC = "Maladies inflammatoires ostéo-articulaires et systémiques, auto-immunes et auto-inflammatoires"

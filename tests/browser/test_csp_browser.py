@@ -22,7 +22,7 @@ from tests.factories import (
     TopicFactory,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Playwright's init scripts are run by the browser itself, outside any page's policy.
 LISTENER = """

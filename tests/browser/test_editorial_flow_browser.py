@@ -19,7 +19,7 @@ from home.roles import EMBARGO_TRANSLATORS, PUBLISHERS, TRANSLATORS, WRITERS, en
 from news.models import PressOfficeDefaultBoilerplate, PressOfficeDefaultContact, PressOfficeSettings, PressReleasePage
 from tests.factories import BoilerplateFactory, PressContactFactory, TopicFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

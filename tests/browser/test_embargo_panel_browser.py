@@ -16,7 +16,7 @@ from home.roles import PUBLISHERS, ensure_roles
 from news.models import PressReleasePage
 from tests.factories import BoilerplateFactory, PressContactFactory, PressReleasePageFactory, TopicFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 YEAR = timezone.now().year + 2
 

@@ -16,7 +16,7 @@ import pytest
 from home.roles import PUBLISHERS, ensure_roles
 from tests.factories import BoilerplateFactory, PressContactFactory, PressReleasePageFactory, TopicFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 YEAR = timezone.now().year + 2
 # What issue 20 found in English in the French admin, and Wagtail's usual suspects.

@@ -2,7 +2,7 @@ import pytest
 
 from tests.browser.conftest import serious_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize(("path", "lang"), [("/fr/", "fr"), ("/en/", "en")])

@@ -8,7 +8,7 @@ from news.models import PressReleaseNetwork
 from tests.browser.conftest import serious_violations
 from tests.factories import PressReleasePageFactory, publish_translation
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SAMPLE = "networks/data/sample_networks.json"
 

@@ -15,7 +15,7 @@ from news.models import EmbargoPreviewLink, PressReleasePage
 from scripts.screenshots import DEFAULT_PATHS
 from tests.browser.conftest import all_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RELEASES = {
     "fr": "/fr/communiques/journee-mondiale-du-lupus-cri-imidiate/",

@@ -18,7 +18,7 @@ from news.models import EmbargoPreviewLink
 from tests.browser.conftest import serious_violations
 from tests.factories import PressContactFactory, PressReleasePageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from tests.browser.conftest import serious_violations
 from tests.factories import BoilerplateFactory, PressContactFactory, PressReleasePageFactory, TopicFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import pytest
 from tests.browser.conftest import serious_violations
 from tests.factories import HomePageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_search_from_the_header_on_a_phone(mobile_page, home):
