@@ -96,10 +96,11 @@ class PressRoomPage(PressRoomRoutes, ServedPage, SitePermissionsPage, Page):
         if year:
             releases = releases.filter(release_date__year=year)
         releases = releases.select_related("hero_image").prefetch_related("hero_image__renditions")
-        page = Paginator(releases, self.releases_per_page).get_page(request.GET.get("page"))
-        # Read when the filter form is rendered, not when it comes from the fragment cache.
+        number = request.GET.get("page", "")
+        # Both read when their part of the page is rendered, not when it comes from the fragment cache.
+        page = SimpleLazyObject(lambda: Paginator(releases, self.releases_per_page).get_page(number))
         choices = SimpleLazyObject(self.filter_choices)
-        context.update(choices=choices, selected=selected, releases=page)
+        context.update(choices=choices, selected=selected, releases=page, page_number=number)
         return context
 
     def latest_releases(self, count):
