@@ -12,6 +12,7 @@ The database is a SQLite file, or a database of its own on the PostgreSQL server
 Run it alone with ``pytest -m processes tests/test_alerts_smtp.py``.
 """
 
+import contextlib
 import http.client
 import os
 import re
@@ -91,9 +92,10 @@ def inbox():
     controller.stop()
 
 
-@pytest.fixture(scope="module")
-def site(inbox):
-    """The demo site on its own database, served by gunicorn; mail goes to the loopback SMTP server."""
+@contextlib.contextmanager
+def demo_site(inbox, **variables):
+    """The demo site on its own database, served by gunicorn; mail goes to the loopback SMTP server;
+    ``variables`` are more of the deployment's environment (another task queue)."""
     workdir = Path(tempfile.mkdtemp(prefix="fcrin-alerts-"))
     url = os.environ.get("DATABASE_URL", "")
     drop = None
@@ -109,6 +111,7 @@ def site(inbox):
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(inbox[1]),
         DEFAULT_FROM_EMAIL="presse@fcrin.example",
+        **variables,
     )
     manage(env, "migrate", "--noinput", timeout=1200)
     # Minutes on a loaded machine: the demo's images, PDFs and translations.
@@ -127,25 +130,24 @@ def site(inbox):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+@pytest.fixture(scope="module")
+def site(inbox):
+    with demo_site(inbox) as site:
+        yield site
+
+
 class Worker:
-    """``manage.py db_worker``, as ``make serve`` starts it."""
+    """``manage.py db_worker``, as ``make serve`` starts it; RQ's worker when the site's queue is Redis."""
 
     def __init__(self, env, log_path, name):
         self.log_path = log_path
+        if env.get("TASKS_BACKEND") == "rq":
+            command = "rqworker default --with-scheduler --job-class django_tasks_rq.Job --name".split() + [name]
+        else:
+            command = "db_worker --interval 0.2 --no-startup-delay --backend background --worker-id".split() + [name]
         with open(log_path, "w") as log:
             self.process = subprocess.Popen(
-                [
-                    PYTHON,
-                    "manage.py",
-                    "db_worker",
-                    "--interval",
-                    "0.2",
-                    "--no-startup-delay",
-                    "--worker-id",
-                    name,
-                    "--backend",
-                    "background",
-                ],
+                [PYTHON, "manage.py", *command],
                 cwd=PROJECT,
                 env=env,
                 stdout=log,

@@ -20,9 +20,17 @@ register = template.Library()
 TIMEOUT = 600
 
 
-def content_version():
+def content_version(request=None):
+    """The site's content version; read once per request, so that every fragment of a page is of the
+    same version and costs no round trip to the cache of its own."""
     version = getattr(apps.get_app_config("news"), "content_version", None)
-    return version() if version is not None else None
+    if version is None:
+        return None
+    if request is None:
+        return version()
+    if not hasattr(request, "news_content_version"):
+        request.news_content_version = version()
+    return request.news_content_version
 
 
 class FragmentNode(template.Node):
@@ -31,8 +39,9 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         # Previews show a draft, and embargo previews a release before its publication: never kept.
-        private = getattr(context.get("request"), "is_preview", False) or context.get("embargo_preview")
-        version = None if private or context.template.engine.debug else content_version()
+        request = context.get("request")
+        private = getattr(request, "is_preview", False) or context.get("embargo_preview")
+        version = None if private or context.template.engine.debug else content_version(request)
         if version is None:
             return self.nodelist.render(context)
         parts = [self.name, translation.get_language(), *(str(key.resolve(context)) for key in self.keys)]
