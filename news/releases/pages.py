@@ -210,9 +210,11 @@ class PressReleasePage(RoutablePageMixin, ServedPage, Page):
         """The release's own contacts or boilerplates in its language, else the press office's defaults
         (``defaults``: the links of the site's press office settings, read in the same query)."""
         links = getattr(self, f"{field}_links").all()
-        found = list(localized_targets(model.objects.all(), links, field, self.locale_id))
-        if found:
-            return found
+        # Routing says whether there are any (PressRoomPage.child_pages); a preview's are in memory.
+        if getattr(self, f"has_{field}s", True):
+            found = list(localized_targets(model.objects.all(), links, field, self.locale_id))
+            if found:
+                return found
         site = Site.find_for_request(request) if request else self.get_site()
         return list(localized_targets(model.objects.all(), defaults.filter(setting__site=site), field, self.locale_id))
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +12,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .. import visibility
+from ..media.galleries import ReleaseGalleryItem, has_gallery
 from ..page_permissions import SitePermissionsPage
 from ..serving import ServedPage
-from .pages import HERO_RENDITIONS, PressReleasePage
+from .pages import HERO_RENDITIONS, PressReleaseBoilerplate, PressReleaseContact, PressReleasePage
 from .routes import PressRoomRoutes
 from .topics import Topic
 
@@ -39,12 +40,20 @@ class PressRoomPage(PressRoomRoutes, ServedPage, SitePermissionsPage, Page):
 
     def child_pages(self):
         """The releases, with what their template reads first: the main image and its renditions
-        (read with the page: from Wagtail's renditions cache, 7.4 writes them back on every request)."""
+        (read with the page: from Wagtail's renditions cache, 7.4 writes them back on every request);
+        whether the release has contacts and boilerplates of its own says where to read them
+        (PressReleasePage.press_contacts), whether it has a gallery whether to read it
+        (news.media.galleries.gallery): none of those three queries when the footer is rendered cold."""
         renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=HERO_RENDITIONS)
         return (
             PressReleasePage.objects.child_of(self)
             .select_related("hero_image", "locale")
             .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
+            .annotate(
+                has_contacts=Exists(PressReleaseContact.objects.filter(page=OuterRef("pk"))),
+                has_boilerplates=Exists(PressReleaseBoilerplate.objects.filter(page=OuterRef("pk"))),
+                has_gallery=has_gallery(ReleaseGalleryItem),
+            )
         )
 
     def releases(self):
