@@ -127,6 +127,19 @@ def test_pagination_keeps_the_filters(client, press_room):
     assert _titles(second) == ["Sepsis 02", "Sepsis 01"]
 
 
+def test_pagination_links_carry_the_filters_and_nothing_else(client, press_room, settings):
+    """The list is kept in the fragment cache for every reader of these filters: its links must not
+    repeat what one reader added to their address."""
+    settings.PAGE_CACHE_FRAGMENTS = True
+    topic = TopicFactory(locale=press_room["fr"].locale, slug="sepsis")
+    for day in range(1, 13):
+        _release(press_room, f"Sepsis {day:02d}", datetime.date(2026, 9, day), topic=topic)
+
+    for query in ("?topic=sepsis&utm_source=lettre&note=%3Cb%3Eici%3C%2Fb%3E", "?topic=sepsis"):
+        soup = BeautifulSoup(client.get(press_room["fr"].url + query).content, "html.parser")
+        assert soup.select_one('.pagination a[rel="next"]')["href"] == "?topic=sepsis&page=2", query
+
+
 def test_each_language_lists_its_own_releases_and_topics(client, press_room, catalogue):
     en = press_room["en"].locale
     TopicFactory(locale=en, name="Lupus (EN)", slug="lupus-en", translation_key=catalogue["lupus"].translation_key)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
+from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -109,7 +110,11 @@ class PressRoomPage(PressRoomRoutes, ServedPage, SitePermissionsPage, Page):
         # Both read when their part of the page is rendered, not when it comes from the fragment cache.
         page = SimpleLazyObject(lambda: Paginator(releases, self.releases_per_page).get_page(number))
         choices = SimpleLazyObject(self.filter_choices)
-        context.update(choices=choices, selected=selected, releases=page, page_number=number)
+        # The pages' links carry the filters that were applied, never the rest of one reader's address:
+        # the list and its links are kept in the fragment cache for every reader of these filters.
+        filters = QueryDict(mutable=True)
+        filters.update({name: getattr(value, "slug", value) for name, value in selected.items()})
+        context.update(choices=choices, selected=selected, releases=page, page_number=number, filters=filters)
         return context
 
     def latest_releases(self, count):
