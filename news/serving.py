@@ -3,7 +3,8 @@
 ``ServedPage`` goes before ``Page`` (and after ``RoutablePageMixin``, whose sub-routes come first)
 in a page model's bases. It changes how much is read, never what is served: Wagtail's own checks
 (live pages, ``before_serve_page`` hooks, view restrictions) all still run, and the visibility rule
-is checked by ``news.releases.embargo.hide_unreleased_page`` (``news.visibility.is_released``).
+is checked by ``news.releases.embargo.hide_unreleased_page``, on the answer the routing query read
+along with the page (``news.visibility.with_release_state``).
 """
 
 from urllib.parse import urljoin
@@ -13,6 +14,8 @@ from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, PageViewRestriction, Site
+
+from .visibility import RELEASE_STATE, with_release_state
 
 
 def lazy_context(build, names):
@@ -58,10 +61,17 @@ class ServedPage:
         slug, rest = path_components[0], path_components[1:]
         children = self.child_pages()
         if children is not None:
-            child = children.filter(slug=slug).first()
-        else:
+            child = with_release_state(children.filter(slug=slug)).first()
+        elif rest:
             child = self.get_children().filter(slug=slug).first()
-            child = child and (child.specific_deferred if rest else child.specific)
+            child = child and child.specific_deferred
+        else:
+            child = with_release_state(self.get_children().filter(slug=slug)).first()
+            if child is not None:
+                # The specific page is read anew: it keeps the release state its base page was read with.
+                state = getattr(child, RELEASE_STATE)
+                child = child.specific
+                setattr(child, RELEASE_STATE, state)
         if child is None:
             raise Http404
         return child.route(request, rest)

@@ -14,7 +14,7 @@ source is public.
 - ``is_public(page)``: one page, in one query.
 - ``released(pages)`` and ``is_released(page)``: the same rule without the page's own view
   restrictions, for page serving, where Wagtail's own check asks for a restricted page's password
-  or login.
+  or login; ``with_release_state(pages)`` reads ``is_released`` along with the pages.
 
 Page serving, listings, the home page, feeds (language, topic, network), calendars, vCards, press
 kits, site search, the API, the sitemap, structured data, rich-text links, menus, language links and
@@ -109,13 +109,25 @@ def public_sections(locale_id, *models):
     return {model: found.get(model) for model in models}
 
 
-def is_released(page):
-    """``released`` for one page read from the database, in one small query.
+# The name under which ``with_release_state`` gives each page its ``is_released`` answer.
+RELEASE_STATE = "visibility_released"
 
-    Page serving asks it on every request: built from ``released``'s SQL, the question costs
-    several times the rest of the page's queries in Python alone. Both answer the same rule, which
-    ``tests/test_visibility.py`` checks on every combination of states.
+
+def with_release_state(pages):
+    """``pages``, each with ``is_released(page)`` answered in the same query: page serving reads the
+    page it routes to this way, so that the rule costs no query of its own (the query budgets have
+    no room for one), at the price of compiling the rule's SQL (several milliseconds of Python)."""
+    return pages.annotate(**{RELEASE_STATE: Exists(released(Page.objects.filter(pk=OuterRef("pk"))))})
+
+
+def is_released(page):
+    """``released`` for one page: the answer its routing query read (``with_release_state``), else
+    one small query. Both answer the same rule, which ``tests/test_visibility.py`` checks on every
+    combination of states.
     """
+    known = getattr(page, RELEASE_STATE, None)
+    if known is not None:
+        return known
     if not page.live or page.expired:
         return False
     sources = source_pages(Q(translation_key=page.translation_key)).annotate(private=restricted())

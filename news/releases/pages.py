@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
@@ -13,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.models.panels import CommentPanelPlaceholder
 from wagtail.search import index
@@ -255,6 +257,10 @@ class PressReleasePage(RoutablePageMixin, ServedPage, Page):
         context = super().get_context(request, *args, **kwargs)
         hero = share = None
         if self.hero_image:
+            # Read from the database, not Wagtail's renditions cache: 7.4 writes what it reads there back
+            # on every call (wagtail#14541), and a prefetched rendition is taken as it is.
+            renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=HERO_RENDITIONS)
+            prefetch_related_objects([self.hero_image], Prefetch("renditions", queryset=renditions))
             renditions = self.hero_image.get_renditions(*HERO_RENDITIONS)
             hero, share = renditions["width-1200"], renditions["fill-1200x630"]
         canonical_url = self.get_full_url(request)

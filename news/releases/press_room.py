@@ -3,20 +3,19 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .. import visibility
 from ..media.galleries import ReleaseGalleryItem, has_gallery
 from ..page_permissions import SitePermissionsPage
 from ..serving import ServedPage
-from .pages import HERO_RENDITIONS, PressReleaseBoilerplate, PressReleaseContact, PressReleasePage
+from .pages import PressReleaseBoilerplate, PressReleaseContact, PressReleasePage
 from .routes import PressRoomRoutes
 from .topics import Topic
 
@@ -40,16 +39,13 @@ class PressRoomPage(PressRoomRoutes, ServedPage, SitePermissionsPage, Page):
         verbose_name = _("press room")
 
     def child_pages(self):
-        """The releases, with what their template reads first: the main image and its renditions
-        (read with the page: from Wagtail's renditions cache, 7.4 writes them back on every request);
-        whether the release has contacts and boilerplates of its own says where to read them
-        (PressReleasePage.press_contacts), whether it has a gallery whether to read it
-        (news.media.galleries.gallery): none of those three queries when the footer is rendered cold."""
-        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=HERO_RENDITIONS)
+        """The releases, with what their template reads first: the main image. Whether the release has
+        contacts and boilerplates of its own says where to read them (PressReleasePage.press_contacts),
+        whether it has a gallery whether to read it (news.media.galleries.gallery): none of those three
+        queries when the footer is rendered cold."""
         return (
             PressReleasePage.objects.child_of(self)
             .select_related("hero_image", "locale")
-            .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
             .annotate(
                 has_contacts=Exists(PressReleaseContact.objects.filter(page=OuterRef("pk"))),
                 has_boilerplates=Exists(PressReleaseBoilerplate.objects.filter(page=OuterRef("pk"))),
